@@ -1,0 +1,60 @@
+package com.alvh.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.kie.internal.builder.KnowledgeBuilderResult;
+
+/**
+ * Turns Drools builder results into located {@link RuleError}s. Drools reports column 0, so the column is
+ * read from the message text where it is there. Parser errors come first: they cascade into bogus
+ * "unable to resolve" errors elsewhere, and fixing them first is what a strategist should do.
+ */
+final class RuleErrorParser {
+
+    private static final Pattern PARSER_POSITION = Pattern.compile("[Ll]ine (\\d+):(\\d+)");
+    private static final Pattern MVEL_POSITION = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)]");
+    private static final Pattern PARSER_CODE = Pattern.compile("\\[ERR 1\\d\\d]");
+
+    private RuleErrorParser() {
+    }
+
+    static List<RuleError> parse(Iterable<? extends KnowledgeBuilderResult> results) {
+        List<Located> located = new ArrayList<>();
+        for (KnowledgeBuilderResult result : results) {
+            located.add(locate(result));
+        }
+        located.sort(Comparator.comparing((Located l) -> !l.parserError())
+                .thenComparing(l -> l.error().file()).thenComparingInt(l -> l.error().line()));
+        return located.stream().map(Located::error).distinct().toList();
+    }
+
+    private static Located locate(KnowledgeBuilderResult result) {
+        String message = result.getMessage() == null ? "" : result.getMessage().trim();
+        String file = result.getResource() == null || result.getResource().getSourcePath() == null
+                ? "(unknown)" : stripPrefix(result.getResource().getSourcePath());
+        int[] lines = result.getLines();
+        int line = lines != null && lines.length > 0 ? lines[0] : 0;
+        int column = 0;
+        Matcher m = PARSER_POSITION.matcher(message);
+        Matcher mvel = MVEL_POSITION.matcher(message);
+        if (m.find()) {
+            line = line > 0 ? line : Integer.parseInt(m.group(1));
+            column = Integer.parseInt(m.group(2)) + 1;
+        } else if (mvel.find()) {
+            column = Integer.parseInt(mvel.group(2));
+        }
+        return new Located(new RuleError(file, Math.max(line, 1), Math.max(column, 1), message),
+                PARSER_CODE.matcher(message).find());
+    }
+
+    private static String stripPrefix(String path) {
+        return path.startsWith(RuleSetCompiler.SOURCE_ROOT) ? path.substring(RuleSetCompiler.SOURCE_ROOT.length()) : path;
+    }
+
+    private record Located(RuleError error, boolean parserError) {
+    }
+}
