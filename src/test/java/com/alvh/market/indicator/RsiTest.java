@@ -9,6 +9,7 @@ import com.alvh.market.InsufficientSeriesException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class RsiTest {
     @Test
     void needsOneMoreBarThanThePeriod() {
         assertEquals(15, Rsi.barsNeeded(14));
-        assertEquals(70.53, Rsi.last("spxClose", java.util.Arrays.copyOf(STOCKCHARTS_CLOSES, 15), 14), 0.006);
+        assertEquals(70.53, Rsi.last("spxClose", Arrays.copyOf(STOCKCHARTS_CLOSES, 15), 14), 0.006);
     }
 
     @Test
