@@ -9,16 +9,6 @@ import java.util.OptionalInt;
 /** How far scheduled market events (FOMC, CPI, ...) are from a given day, in trading days. */
 public final class EventProximity {
 
-    /**
-     * An event on or after the evaluation date.
-     *
-     * @param type            event type as given by the caller, e.g. {@code FOMC}
-     * @param tradingDaysAway {@link ExchangeHolidays#tradingDaysBetween} from the evaluation date; 0 on
-     *                        the day itself
-     */
-    public record UpcomingEvent(String type, LocalDate date, int tradingDaysAway) {
-    }
-
     private EventProximity() {
     }
 

@@ -3,7 +3,7 @@ package com.alvh.market.calendar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.alvh.market.calendar.EventProximity.UpcomingEvent;
+import com.alvh.market.calendar.UpcomingEvent;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

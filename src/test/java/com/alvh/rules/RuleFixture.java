@@ -1,0 +1,95 @@
+package com.alvh.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import com.alvh.condor.CondorPosition;
+import com.alvh.condor.CondorRisk;
+import com.alvh.engine.CompiledRuleSet;
+import com.alvh.engine.RuleOutcome;
+import com.alvh.engine.RuleSessionRunner;
+import com.alvh.engine.RuleSetCompiler;
+import com.alvh.hedge.HedgeBook;
+import com.alvh.hedge.Layer;
+import com.alvh.market.Indicators;
+import com.alvh.market.MarketSnapshot;
+import com.alvh.market.calendar.UpcomingEvent;
+import com.alvh.market.curve.TermStructure;
+import com.alvh.strategy.Profile;
+import com.alvh.strategy.ProfileParser;
+
+/**
+ * Builds the facts of one rule scenario, starting from a quiet market (no signal active) so each test
+ * changes only what its rule looks at, and runs the shipped rules against them.
+ */
+final class RuleFixture {
+
+    static final LocalDate AS_OF = LocalDate.of(2024, 8, 2);
+    private static CompiledRuleSet shipped;
+
+    Profile profile = profile("balanced");
+    MarketSnapshot market = new MarketSnapshot(AS_OF, 5346.56, 18.0);
+    Indicators indicators = new Indicators(55.0, 50.0, 5.0, 4.0, 1.0, "NONE", false, 0.0);
+    TermStructure curve = new TermStructure(1.03, 1.2, 0.4, false, 0.0, 18.5, null);
+    CondorRisk risk = new CondorRisk(49, 4994.90, 5705.10, 94_900, 6.57, 6.71, 2.5, 2.6, -420, -300, 0, 0);
+    CondorPosition position = new CondorPosition("IC-0920", LocalDate.of(2024, 9, 20), 10, 5100, 5.0);
+    HedgeBook book = new HedgeBook(0.0, 0, HedgeBook.NEVER, HedgeBook.NEVER, 0, 0, 0);
+    List<Layer> layers = new ArrayList<>();
+    List<UpcomingEvent> events = new ArrayList<>();
+
+    static synchronized CompiledRuleSet shippedRules() {
+        if (shipped == null) {
+            RuleSetCompiler.Result result = new RuleSetCompiler(RuleFixture.class.getClassLoader(), Clock.systemUTC())
+                    .compile(drlFiles(Path.of("rules")));
+            if (!result.valid()) {
+                throw new IllegalStateException("shipped rules do not compile: " + result.errors());
+            }
+            shipped = result.ruleSet();
+        }
+        return shipped;
+    }
+
+    static Map<String, String> drlFiles(Path dir) {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.list(dir)) {
+            for (Path p : paths.filter(p -> p.toString().endsWith(".drl")).toList()) {
+                files.put(p.getFileName().toString(), Files.readString(p));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    static Profile profile(String name) {
+        try {
+            String file = name + ".yaml";
+            return ProfileParser.parse(name, file, Files.readString(Path.of("strategies", file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    RuleFixture layer(int tranche, LocalDate expiry, LocalDate openedAt, int daysToExpiry) {
+        layers.add(new Layer(tranche, "VX", expiry, 1, 16.0, openedAt, daysToExpiry, 1, 17.0, 1000));
+        book = new HedgeBook(layers.size() * profile.trancheIncrement(), layers.size(),
+                (int) (AS_OF.toEpochDay() - openedAt.toEpochDay()), HedgeBook.NEVER, 0, 0, 0);
+        return this;
+    }
+
+    RuleOutcome run() {
+        List<Object> facts = new ArrayList<>(List.of(profile, market, indicators, curve, risk, position, book));
+        facts.addAll(layers);
+        facts.addAll(events);
+        return RuleSessionRunner.run(shippedRules(), facts, 10_000);
+    }
+}
