@@ -72,7 +72,7 @@ public final class DecisionAssembler {
             if (to.isEmpty()) {
                 continue;
             }
-            Double cost = to.get().price() == null || Double.isNaN(from.markPrice()) ? null
+            Double cost = to.get().price() == null || from.markPrice() == null ? null
                     : round((to.get().price() - from.markPrice()) * Instrument.parse(from.instrument())
                     .orElse(Instrument.VX).multiplier() * from.contracts());
             actions.add(new HedgeAction(ActionType.ROLL_LAYER, tranche, from.instrument(), to.get().expiry(),

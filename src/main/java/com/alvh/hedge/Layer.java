@@ -8,9 +8,9 @@ import java.time.LocalDate;
  * @param tranche       tranche number (1 = first layer put on)
  * @param instrument    {@code VX} or {@code VXM}
  * @param maturityIndex position of its expiry among the listed VX maturities on the curve (0 = front), -1 if not listed
- * @param markPrice     current price of its maturity on the curve, NaN when the curve does not list it
+ * @param markPrice     current price of its maturity on the curve, null when the curve does not list it
  * @param pnl           (markPrice − entryPrice) × multiplier × contracts, 0 when the mark is unknown
  */
 public record Layer(int tranche, String instrument, LocalDate expiry, int contracts, double entryPrice,
-                    LocalDate openedAt, int daysToExpiry, int maturityIndex, double markPrice, double pnl) {
+                    LocalDate openedAt, int daysToExpiry, int maturityIndex, Double markPrice, double pnl) {
 }

@@ -80,7 +80,7 @@ final class RuleFixture {
     }
 
     RuleFixture layer(int tranche, LocalDate expiry, LocalDate openedAt, int daysToExpiry) {
-        layers.add(new Layer(tranche, "VX", expiry, 1, 16.0, openedAt, daysToExpiry, 1, 17.0, 1000));
+        layers.add(new Layer(tranche, "VX", expiry, 1, 16.0, openedAt, daysToExpiry, 1, 17.0, 1000.0));
         book = new HedgeBook(layers.size() * profile.trancheIncrement(), layers.size(),
                 (int) (AS_OF.toEpochDay() - openedAt.toEpochDay()), HedgeBook.NEVER, 0, 0, 0);
         return this;

@@ -1,0 +1,95 @@
+package com.alvh.api;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.alvh.engine.RuleEvaluationException;
+import com.alvh.evaluation.InvalidRequestException;
+import com.alvh.evaluation.InvalidRuleSetException;
+import com.alvh.evaluation.NotReadyException;
+import com.alvh.evaluation.Violation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/** The one error contract: every failure becomes application/problem+json, never a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        return respond(Problem.of(400, "Malformed request", "The body is not valid JSON of the expected shape",
+                List.of(new Violation(JsonErrors.field(e), JsonErrors.message(e)))));
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(MalformedBodyException e) {
+        return respond(Problem.of(400, "Malformed request", e.getMessage(), List.of(new Violation("(body)", e.getMessage()))));
+    }
+
+    @ServerExceptionMapper
+    public Response constraints(ConstraintViolationException e) {
+        List<Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Violation(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message)).toList();
+        return respond(Problem.of(400, "Invalid request", "One or more fields are invalid", violations));
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidRequestException e) {
+        return respond(Problem.of(422, "Request cannot be evaluated", e.getMessage(), e.violations()));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRuleSet(InvalidRuleSetException e) {
+        List<Violation> violations = e.errors().stream()
+                .map(r -> new Violation("files." + r.file(), "line " + r.line() + ", column " + r.column() + ": " + r.message()))
+                .toList();
+        return respond(Problem.of(422, "Rule set refused", e.getMessage(), violations));
+    }
+
+    @ServerExceptionMapper
+    public Response rule(RuleEvaluationException e) {
+        return respond(new Problem("about:blank", "Rule failed", 422, e.getMessage(), List.of(), e.rule()));
+    }
+
+    @ServerExceptionMapper
+    public Response notReady(NotReadyException e) {
+        return respond(Problem.of(503, "Not ready", e.getMessage(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String title = e.getResponse().getStatusInfo().getReasonPhrase();
+        return respond(Problem.of(status, title, e.getMessage(), List.of()));
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Exception e) {
+        LOG.error("Unexpected failure", e);
+        return respond(Problem.of(500, "Internal error", "An unexpected error occurred; it has been logged", List.of()));
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** Property path without the method and parameter names bean validation puts in front. */
+    static String field(ConstraintViolation<?> v) {
+        String path = v.getPropertyPath().toString();
+        for (String prefix : List.of("evaluate.request.", "evaluate.arg0.", "request.")) {
+            if (path.startsWith(prefix)) {
+                path = path.substring(prefix.length());
+            }
+        }
+        return path.replaceAll("\\.<(list element|map value|map key)>", "").replaceAll("<(list element|map value|map key)>", "");
+    }
+}

@@ -1,0 +1,84 @@
+package com.alvh.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import com.alvh.engine.RuleError;
+import com.alvh.engine.RuleInfo;
+import com.alvh.evaluation.RuleSetService;
+
+/** Rule sets: the active one with its last load error, stored versions, validation and candidates. */
+@Path("/api/v1/rulesets")
+@Produces(MediaType.APPLICATION_JSON)
+public class RuleSetResource {
+
+    private final RuleSetService service;
+
+    @Inject
+    public RuleSetResource(RuleSetService service) {
+        this.service = service;
+    }
+
+    /** Body of validate and candidates: file name (relative, *.drl) → DRL source. */
+    public record FilesBody(@NotNull @Size(min = 1, max = 200) Map<String, String> files) {
+    }
+
+    /** The active rule set as api.md names it. */
+    public record ActiveRuleSet(String version, Instant loadedAt, List<String> files, List<RuleInfo> rules,
+                                LastError lastError) {
+    }
+
+    /** The last refused load. */
+    public record LastError(List<RuleError> errors, Instant at) {
+    }
+
+    /** Validation outcome. */
+    public record Validation(boolean valid, List<RuleError> errors) {
+    }
+
+    /** A stored candidate's version. */
+    public record Candidate(String version) {
+    }
+
+    @GET
+    @Path("active")
+    public ActiveRuleSet active() {
+        RuleSetService.ActiveView view = service.active();
+        LastError error = view.lastError().map(e -> new LastError(e.errors(), e.at())).orElse(null);
+        return view.ruleSet().map(rs -> new ActiveRuleSet(rs.version(), rs.loadedAt(), List.copyOf(rs.files().keySet()),
+                        rs.rules(), error))
+                .orElse(new ActiveRuleSet(null, null, List.of(), List.of(), error));
+    }
+
+    @GET
+    @Path("{version}")
+    public RuleSetService.StoredVersion version(@PathParam("version") String version) {
+        return service.find(version).orElseThrow(() -> new NotFoundException("unknown rule-set version " + version));
+    }
+
+    @POST
+    @Path("validate")
+    public Validation validate(@Valid @NotNull FilesBody body) {
+        List<RuleError> errors = service.validate(body.files());
+        return new Validation(errors.isEmpty(), errors);
+    }
+
+    @POST
+    @Path("candidates")
+    public Candidate candidate(@Valid @NotNull FilesBody body) {
+        return new Candidate(service.storeCandidate(body.files()));
+    }
+}

@@ -1,0 +1,79 @@
+package com.alvh.evaluation;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.alvh.audit.AuditTrail;
+import com.alvh.audit.EvaluationRecord;
+import com.alvh.engine.CompiledRuleSet;
+import com.alvh.engine.Firing;
+import com.alvh.engine.RuleSetRegistry;
+import com.alvh.evaluation.request.EvaluationRequest;
+import com.alvh.strategy.ProfileCatalog.LoadedProfile;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Writes an evaluation to the audit trail before it is answered, together with the sources of the profile and
+ * rule-set versions it used (each stored once), so that any evaluation can later be replayed exactly.
+ */
+@ApplicationScoped
+public class EvaluationRecorder {
+
+    private final AuditTrail audit;
+    private final ObjectMapper json;
+    private final RuleSetRegistry ruleSets;
+    private final Set<String> storedVersions = ConcurrentHashMap.newKeySet();
+
+    @Inject
+    public EvaluationRecorder(AuditTrail audit, ObjectMapper json, RuleSetRegistry ruleSets) {
+        this.audit = audit;
+        this.json = json;
+        this.ruleSets = ruleSets;
+    }
+
+    void record(EvaluationRequest request, String requestJson, Evaluator.Evaluation evaluation, LoadedProfile profile,
+                CompiledRuleSet ruleSet) {
+        storeVersions(profile, ruleSet);
+        var answer = evaluation.answer();
+        List<String> actions = answer.decision().actions().stream().map(a -> a.type().name()).distinct().toList();
+        List<String> rules = answer.firings().stream().map(Firing::rule).distinct().toList();
+        Map<String, Object> trace = new LinkedHashMap<>();
+        trace.put("cancelledMatches", evaluation.outcome().cancelled());
+        trace.put("deriveMicros", evaluation.deriveNanos() / 1000);
+        trace.put("rulesMicros", evaluation.rulesNanos() / 1000);
+        audit.append(new EvaluationRecord(answer.evaluationId(), request.asOf(), Instant.now(), profile.profile().name(),
+                profile.profile().version(), ruleSet.version(), answer.dryRun(), actions, rules,
+                requestJson == null ? write(request) : requestJson, write(answer), write(trace)));
+    }
+
+    /** A rule set stored in the audit database, compiled again (for dry runs and replays after a restart). */
+    Optional<CompiledRuleSet> storedRuleSet(String version) {
+        return audit.ruleSetFiles(version).map(files -> ruleSets.compile(files).ruleSet());
+    }
+
+    private void storeVersions(LoadedProfile profile, CompiledRuleSet ruleSet) {
+        if (storedVersions.add(ruleSet.version())) {
+            audit.storeRuleSetVersion(ruleSet.version(), ruleSet.files());
+        }
+        if (storedVersions.add(profile.profile().version())) {
+            audit.storeProfileVersion(profile.profile().name(), profile.profile().version(), profile.source());
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("evaluation cannot be serialised", e);
+        }
+    }
+}

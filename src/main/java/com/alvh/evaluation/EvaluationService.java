@@ -1,0 +1,63 @@
+package com.alvh.evaluation;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.alvh.config.AlvhConfig;
+import com.alvh.engine.CompiledRuleSet;
+import com.alvh.engine.RuleSetRegistry;
+import com.alvh.evaluation.answer.EvaluationAnswer;
+import com.alvh.evaluation.request.EvaluationRequest;
+import com.alvh.strategy.ProfileCatalog.LoadedProfile;
+
+/** Answers evaluation requests: picks the profile and rule-set versions, evaluates, and records before answering. */
+@ApplicationScoped
+public class EvaluationService {
+
+    private final RuleSetRegistry ruleSets;
+    private final ProfileRegistry profiles;
+    private final AlvhConfig config;
+    private final EvaluationRecorder recorder;
+
+    @Inject
+    public EvaluationService(RuleSetRegistry ruleSets, ProfileRegistry profiles, AlvhConfig config, EvaluationRecorder recorder) {
+        this.ruleSets = ruleSets;
+        this.profiles = profiles;
+        this.config = config;
+        this.recorder = recorder;
+    }
+
+    public EvaluationAnswer evaluate(EvaluationRequest request, String requestJson) {
+        LoadedProfile profile = profile(request.profile());
+        CompiledRuleSet active = ruleSets.active().orElseThrow(NotReadyException::new);
+        CompiledRuleSet ruleSet = active;
+        if (request.ruleSetVersion() != null) {
+            ruleSet = ruleSets.find(request.ruleSetVersion()).or(() -> recorder.storedRuleSet(request.ruleSetVersion()))
+                    .orElseThrow(() -> new InvalidRequestException("ruleSetVersion",
+                            "unknown rule-set version " + request.ruleSetVersion()));
+        }
+        boolean dryRun = !ruleSet.version().equals(active.version());
+        var evaluation = Evaluator.run(UUID.randomUUID().toString(), request, profile, ruleSet, dryRun, config.firingLimit());
+        recorder.record(request, requestJson, evaluation, profile, ruleSet);
+        return evaluation.answer();
+    }
+
+    LoadedProfile profile(String name) {
+        return profiles.find(name).orElseThrow(() -> new InvalidRequestException("profile",
+                "unknown profile '" + name + "'; loaded: " + profiles.all().stream().map(p -> p.profile().name()).toList()));
+    }
+
+    /** One evaluation on a built-in sample so the first real request does not pay for class loading and JIT. */
+    void warmUp() {
+        ruleSets.active().ifPresent(ruleSet -> profiles.all().stream().findFirst().ifPresent(profile -> {
+            try {
+                Evaluator.run("warm-up", SampleRequest.create(profile.profile().name()), profile, ruleSet, true,
+                        config.firingLimit());
+            } catch (RuntimeException e) {
+                // A strategist's rule set may not suit the sample; warming up is only an optimisation.
+            }
+        }));
+    }
+}

@@ -1,0 +1,74 @@
+package com.alvh.evaluation;
+
+import java.util.List;
+
+import com.alvh.engine.CompiledRuleSet;
+import com.alvh.engine.RuleOutcome;
+import com.alvh.engine.RuleSessionRunner;
+import com.alvh.evaluation.answer.DecisionView;
+import com.alvh.evaluation.answer.DerivedView;
+import com.alvh.evaluation.answer.EvaluationAnswer;
+import com.alvh.evaluation.request.EvaluationRequest;
+import com.alvh.hedge.Decision;
+import com.alvh.hedge.DecisionAssembler;
+import com.alvh.hedge.HoldNote;
+import com.alvh.hedge.Limit;
+import com.alvh.hedge.Proposal;
+import com.alvh.hedge.RollProposal;
+import com.alvh.hedge.RuleConclusions;
+import com.alvh.hedge.Ruled;
+import com.alvh.hedge.Signal;
+import com.alvh.hedge.SizeScale;
+import com.alvh.strategy.ProfileCatalog.LoadedProfile;
+
+/**
+ * One evaluation, start to finish, without side effects: derive facts, run the rules, assemble the decision.
+ * Used for live answers, replays and impact analysis alike, so all three follow exactly the same path.
+ */
+public final class Evaluator {
+
+    /** The answer and what the rules did beyond it (for the audit record). */
+    public record Evaluation(EvaluationAnswer answer, RuleOutcome outcome, long deriveNanos, long rulesNanos) {
+    }
+
+    private Evaluator() {
+    }
+
+    public static Evaluation run(String evaluationId, EvaluationRequest request, LoadedProfile profile,
+                                 CompiledRuleSet ruleSet, boolean dryRun, int firingLimit) {
+        long t0 = System.nanoTime();
+        DerivedFacts facts = FactDerivation.derive(request, profile.profile());
+        NeededIndicators.check(ruleSet.files(), facts.missingIndicators());
+        long t1 = System.nanoTime();
+        RuleOutcome outcome = RuleSessionRunner.run(ruleSet, facts.facts(), firingLimit);
+        long t2 = System.nanoTime();
+        RuleConclusions conclusions = new RuleConclusions(ruled(outcome, Signal.class), ruled(outcome, Proposal.class),
+                ruled(outcome, Limit.class), ruled(outcome, SizeScale.class), ruled(outcome, RollProposal.class),
+                ruled(outcome, HoldNote.class));
+        Decision decision = DecisionAssembler.assemble(profile.profile(),
+                new DecisionAssembler.Book(facts.layers(), facts.book(), facts.greeks().vega(), facts.eligible()), conclusions);
+        EvaluationAnswer answer = new EvaluationAnswer(evaluationId, request.asOf(),
+                new EvaluationAnswer.ProfileRef(profile.profile().name(), profile.profile().version()),
+                new EvaluationAnswer.RuleSetRef(ruleSet.version()), dryRun,
+                new DecisionView(decision.actions(), new DecisionView.HedgeRatio(decision.hedgeRatioBefore(), decision.hedgeRatioAfter())),
+                derivedView(facts), SignalCatalogue.list(facts, conclusions.signals()), outcome.firings());
+        return new Evaluation(answer, outcome, t1 - t0, t2 - t1);
+    }
+
+    private static <T> List<Ruled<T>> ruled(RuleOutcome outcome, Class<T> type) {
+        return outcome.conclusionsOf(type).map(a -> new Ruled<>(a.fact(), a.rule())).toList();
+    }
+
+    private static DerivedView derivedView(DerivedFacts f) {
+        var i = f.indicators();
+        return new DerivedView(
+                new DerivedView.IndicatorsView(i.spxRsi14(), i.vixRsi14(),
+                        i.macd() == null ? null : new DerivedView.MacdView(i.macd(), i.macdSignal(), i.macdHistogram(), i.crossover()),
+                        i.spxAtHigh() == null ? null : new DerivedView.BreadthView(i.spxAtHigh(), i.adLineBelowHighPct()),
+                        f.indicatorSources()),
+                f.termStructure(), f.curve(),
+                new DerivedView.CondorView(f.risk(), f.position().creditDollars(), f.position().gammaPctOfCredit(),
+                        f.greeks(), f.greeksSource()),
+                f.events(), new DerivedView.HedgeView(f.book(), f.layers()), f.eligible());
+    }
+}
