@@ -6,8 +6,8 @@ import java.util.TreeMap;
 
 /**
  * The one JSON dialect the chain hashes: objects with keys sorted by code point, no whitespace, strings
- * escaping only {@code "}, {@code \} and U+0000..U+001F (as {@code \b \t \n \f \r}, else backslash-u and four lower-case
- * hex digits), everything else literal. Python's
+ * escaping only {@code "}, {@code \} and U+0000..U+001F (as {@code \b \t \n \f \r}, else backslash-u and
+ * four lower-case hex digits), everything else literal. Python's
  * {@code json.dumps(o, sort_keys=True, separators=(",", ":"), ensure_ascii=False)} produces the same text.
  * Written by hand, not with Jackson, so that a library upgrade cannot silently change the bytes.
  */

@@ -22,7 +22,7 @@ class CanonicalJsonTest {
 
     @Test
     void escapesLikePythonJsonDumpsWithEnsureAsciiOff() {
-        // python3 -c 'import json; print(json.dumps({"s": "q\"b\\\\n\nt\tc\x01é€/"}, ensure_ascii=False, separators=(",",":")))'
+        // the expected text is what Python's json.dumps(..., ensure_ascii=False, separators=(",", ":")) printed
         String s = "q\"b\\n\nt\tc\u0001é€/";
 
         assertEquals("{\"s\":\"q\\\"b\\\\n\\nt\\tc\\u0001é€/\"}", CanonicalJson.object(Map.of("s", s)));
