@@ -1,0 +1,32 @@
+package com.alvh.audit;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Filters for {@link AuditTrail#search}; every filter may be {@code null} (not applied).
+ *
+ * @param from   earliest {@code asOf}, inclusive
+ * @param to     latest {@code asOf}, inclusive
+ * @param rule   name of a rule that fired
+ * @param action one of {@link #ACTION_TYPES}
+ */
+public record EvaluationQuery(Instant from, Instant to, String profile, String rule, String action, int limit,
+        int offset) {
+
+    public static final Set<String> ACTION_TYPES = Set.of("ADD_LAYER", "REMOVE_LAYER", "ROLL_LAYER", "HOLD");
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 1000;
+
+    public EvaluationQuery {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+        }
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative");
+        }
+        if (action != null && !ACTION_TYPES.contains(action)) {
+            throw new IllegalArgumentException("action must be one of " + ACTION_TYPES);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package com.alvh.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one evaluation is recorded as: the request as received, the answer as sent, and the versions
+ * and facts an auditor filters on.
+ *
+ * @param traceJson cancelled matches, timings etc.; {@code null} is stored as {@code "{}"}
+ */
+public record EvaluationRecord(String evaluationId, Instant asOf, Instant evaluatedAt, String profileName,
+        String profileVersion, String ruleSetVersion, boolean dryRun, List<String> actionTypes,
+        List<String> rulesFired, String requestJson, String answerJson, String traceJson) {
+
+    public EvaluationRecord {
+        if (evaluationId == null || evaluationId.isBlank()) {
+            throw new IllegalArgumentException("evaluationId must not be blank");
+        }
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(evaluatedAt, "evaluatedAt");
+        Objects.requireNonNull(profileName, "profileName");
+        Objects.requireNonNull(profileVersion, "profileVersion");
+        Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
+        actionTypes = actionTypes == null ? List.of() : List.copyOf(actionTypes);
+        rulesFired = rulesFired == null ? List.of() : List.copyOf(rulesFired);
+        Objects.requireNonNull(requestJson, "requestJson");
+        Objects.requireNonNull(answerJson, "answerJson");
+        traceJson = traceJson == null ? "{}" : traceJson;
+    }
+}

@@ -1,0 +1,141 @@
+package com.alvh.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Sources of every rule-set and profile version an evaluation may name, so a replay can rebuild them.
+ * A version is a content hash, so storing it again is a no-op.
+ */
+@ApplicationScoped
+class VersionStore {
+
+    /** SQLState for a unique-key violation, shared by H2 and PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    @Inject
+    AuditDatabase database;
+
+    void storeRuleSetVersion(String version, Map<String, String> files) {
+        inTransaction(c -> {
+            if (exists(c, "SELECT 1 FROM rule_set_version WHERE version = ?", version)) {
+                return;
+            }
+            try (PreparedStatement v = c.prepareStatement(
+                    "INSERT INTO rule_set_version (version, stored_at) VALUES (?, ?)");
+                    PreparedStatement f = c.prepareStatement(
+                            "INSERT INTO rule_set_file (version, file_name, source) VALUES (?, ?, ?)")) {
+                v.setString(1, version);
+                v.setObject(2, EvaluationRows.timestamp(ChainHash.stored(Instant.now())));
+                v.executeUpdate();
+                for (Map.Entry<String, String> file : new TreeMap<>(files).entrySet()) {
+                    f.setString(1, version);
+                    f.setString(2, file.getKey());
+                    f.setString(3, file.getValue());
+                    f.addBatch();
+                }
+                f.executeBatch();
+            }
+        });
+    }
+
+    /** Files by name, sorted by name. */
+    Optional<Map<String, String>> ruleSetFiles(String version) {
+        return read(c -> {
+            if (!exists(c, "SELECT 1 FROM rule_set_version WHERE version = ?", version)) {
+                return Optional.empty();
+            }
+            Map<String, String> files = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT file_name, source FROM rule_set_file WHERE version = ? ORDER BY file_name")) {
+                ps.setString(1, version);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        files.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            return Optional.of(files);
+        });
+    }
+
+    void storeProfileVersion(String name, String version, String yamlSource) {
+        inTransaction(c -> {
+            if (exists(c, "SELECT 1 FROM profile_version WHERE version = ?", version)) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO profile_version (version, profile_name, source, stored_at) VALUES (?, ?, ?, ?)")) {
+                ps.setString(1, version);
+                ps.setString(2, name);
+                ps.setString(3, yamlSource);
+                ps.setObject(4, EvaluationRows.timestamp(ChainHash.stored(Instant.now())));
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    Optional<String> profileSource(String version) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT source FROM profile_version WHERE version = ?")) {
+                ps.setString(1, version);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface SqlUpdate {
+        void apply(Connection c) throws SQLException;
+    }
+
+    private <T> T read(SqlWork<T> work) {
+        try (Connection c = database.dataSource().getConnection()) {
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("version store query failed", e);
+        }
+    }
+
+    private void inTransaction(SqlUpdate work) {
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                work.apply(c);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                // a concurrent store of the same version won the race; the content is the same by definition
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+        } catch (SQLException e) {
+            throw new AuditWriteException("version store update failed", e);
+        }
+    }
+
+    private static boolean exists(Connection c, String sql, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package com.alvh.audit.api;
+
+import com.alvh.audit.AuditTrail;
+import com.alvh.audit.ChainVerification;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/** Chain verification and export for auditors. */
+@Path("/api/v1/audit")
+public class AuditResource {
+
+    static final String NDJSON = "application/x-ndjson";
+
+    @Inject
+    AuditTrail audit;
+
+    @GET
+    @Path("/verify")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ChainVerification verify() {
+        return audit.verify();
+    }
+
+    /** JSON Lines of full records with seq, prevHash and hash; asOf in [from, to], both optional. */
+    @GET
+    @Path("/export")
+    @Produces({NDJSON, Problem.MEDIA_TYPE})
+    public Response export(@QueryParam("from") String from, @QueryParam("to") String to) {
+        Instant fromInstant;
+        Instant toInstant;
+        try {
+            fromInstant = QueryParameters.instant("from", from);
+            toInstant = QueryParameters.instant("to", to);
+        } catch (Problem.BadParameter e) {
+            return e.response();
+        }
+        StreamingOutput body = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            audit.export(fromInstant, toInstant, writer);
+            writer.flush();
+        };
+        return Response.ok(body, NDJSON).build();
+    }
+}

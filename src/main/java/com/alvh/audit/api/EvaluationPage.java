@@ -1,0 +1,7 @@
+package com.alvh.audit.api;
+
+import java.util.List;
+
+/** A page of search results, newest first; ask for the next page with offset + limit. */
+public record EvaluationPage(List<EvaluationSummary> items, int limit, int offset) {
+}

@@ -1,0 +1,90 @@
+package com.alvh.audit.api;
+
+import com.alvh.audit.AuditTrail;
+import com.alvh.audit.EvaluationQuery;
+import com.alvh.audit.StoredEvaluation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The auditor's read side of {@code /api/v1/evaluations}: GET only; POST lives in the evaluation resource.
+ */
+@Path("/api/v1/evaluations")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+public class EvaluationQueryResource {
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    ObjectMapper json;
+
+    /** The stored answer plus request (as received), recordedAt, hash and dryRun. */
+    @GET
+    @Path("/{id}")
+    public Response find(@PathParam("id") String id) {
+        Optional<StoredEvaluation> found = audit.find(id);
+        if (found.isEmpty()) {
+            return Problem.notFound("no evaluation with id '" + id + "'");
+        }
+        return Response.ok(view(found.get()), MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    public Response search(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("profile") String profile, @QueryParam("rule") String rule,
+            @QueryParam("action") String action, @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset) {
+        EvaluationQuery query;
+        try {
+            if (action != null && !action.isBlank() && !EvaluationQuery.ACTION_TYPES.contains(action)) {
+                throw new Problem.BadParameter("action", "must be one of ADD_LAYER, REMOVE_LAYER, ROLL_LAYER, HOLD");
+            }
+            query = new EvaluationQuery(QueryParameters.instant("from", from), QueryParameters.instant("to", to),
+                    blankToNull(profile), blankToNull(rule), blankToNull(action),
+                    QueryParameters.integer("limit", limit, EvaluationQuery.DEFAULT_LIMIT, 1,
+                            EvaluationQuery.MAX_LIMIT),
+                    QueryParameters.integer("offset", offset, 0, 0, Integer.MAX_VALUE));
+        } catch (Problem.BadParameter e) {
+            return e.response();
+        }
+        List<EvaluationSummary> items = audit.search(query).stream().map(EvaluationSummary::of).toList();
+        return Response.ok(new EvaluationPage(items, query.limit(), query.offset()), MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    private ObjectNode view(StoredEvaluation e) {
+        var r = e.record();
+        ObjectNode answer = parsed(r.answerJson()) instanceof ObjectNode o ? o : json.createObjectNode();
+        answer.set("request", parsed(r.requestJson()));
+        answer.put("recordedAt", e.recordedAt().toString());
+        answer.put("hash", e.hash());
+        answer.put("dryRun", r.dryRun());
+        return answer;
+    }
+
+    /** Stored text is JSON the service wrote itself; if not, show it as a string rather than fail. */
+    private JsonNode parsed(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException ex) {
+            return json.getNodeFactory().textNode(text);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
