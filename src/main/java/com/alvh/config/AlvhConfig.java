@@ -2,6 +2,7 @@ package com.alvh.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -29,4 +30,22 @@ public interface AlvhConfig {
     /** How often the rule and profile directories are checked for changes. */
     @WithDefault("PT0.25S")
     Duration reloadPollInterval();
+
+    /** The audit trail's writer. */
+    Audit audit();
+
+    /** Settings of the audit trail (see docs/audit-chain.md). */
+    interface Audit {
+
+        /** Most records the single chain writer commits in one transaction. */
+        @WithDefault("256")
+        int maxBatch();
+
+        /** How long an evaluation waits for its record to commit before it fails instead of answering. */
+        @WithDefault("30s")
+        Duration appendTimeout();
+
+        /** H2 database file, derived from alvh.data-dir; set only to override. */
+        Optional<String> h2File();
+    }
 }

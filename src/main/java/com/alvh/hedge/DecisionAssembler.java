@@ -81,8 +81,9 @@ public final class DecisionAssembler {
         }
     }
 
+    /** One reason per (proposal rule, signal); a rule that matched twice, or a repeated signal, is named once. */
     static List<Reason> reasonsOf(List<Ruled<Proposal>> proposals, RuleConclusions conclusions) {
-        List<Reason> reasons = new ArrayList<>();
+        Set<Reason> reasons = new LinkedHashSet<>();
         for (Ruled<Proposal> proposal : proposals) {
             for (String signal : proposal.conclusion().signals()) {
                 String signalText = conclusions.signal(signal).map(s -> s.conclusion().text()).orElse("");
@@ -93,7 +94,7 @@ public final class DecisionAssembler {
                 reasons.add(new Reason(proposal.rule(), null, proposal.conclusion().text()));
             }
         }
-        return reasons;
+        return List.copyOf(reasons);
     }
 
     static double round(double value) {

@@ -121,9 +121,9 @@ class SignalRulesTest {
 
     @Test
     void gammaStressAtTheThresholdAndNearMissBelow() {
-        f.position = new CondorPosition("IC", LocalDate.of(2024, 9, 20), 10, 5100, 15.0);
+        f.position = new CondorPosition("IC", LocalDate.of(2024, 9, 20), 10, 5100, 60.0);
         assertTrue(signals(f.run()).contains("GAMMA_STRESS"));
-        f.position = new CondorPosition("IC", LocalDate.of(2024, 9, 20), 10, 5100, 14.9);
+        f.position = new CondorPosition("IC", LocalDate.of(2024, 9, 20), 10, 5100, 59.9);
         assertFalse(signals(f.run()).contains("GAMMA_STRESS"));
     }
 
