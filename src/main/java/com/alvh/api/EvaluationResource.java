@@ -7,6 +7,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import com.alvh.evaluation.EvaluationService;
+import com.alvh.evaluation.ReplayService;
 import com.alvh.evaluation.answer.EvaluationAnswer;
 import com.alvh.evaluation.request.EvaluationRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,12 +29,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class EvaluationResource {
 
     private final EvaluationService service;
+    private final ReplayService replays;
     private final ObjectMapper json;
     private final Validator validator;
 
     @Inject
-    public EvaluationResource(EvaluationService service, ObjectMapper json, Validator validator) {
+    public EvaluationResource(EvaluationService service, ReplayService replays, ObjectMapper json, Validator validator) {
         this.service = service;
+        this.replays = replays;
         this.json = json;
         this.validator = validator;
     }
@@ -56,5 +61,14 @@ public class EvaluationResource {
             throw new ConstraintViolationException(violations);
         }
         return service.evaluate(request, body);
+    }
+
+    /** Re-runs a recorded evaluation with its recorded versions; {@code identical} tells whether the answer matches. */
+    @POST
+    @Path("{id}/replay")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replay a recorded evaluation with the recorded profile and rule-set versions")
+    public ReplayService.Replay replay(@PathParam("id") String id) {
+        return replays.replay(id).orElseThrow(() -> new NotFoundException("no evaluation with id '" + id + "'"));
     }
 }

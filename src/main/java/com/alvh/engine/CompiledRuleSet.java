@@ -15,7 +15,7 @@ public record CompiledRuleSet(String version, Map<String, String> files, List<Ru
                               KieBase kieBase) {
 
     public CompiledRuleSet {
-        files = Map.copyOf(files);
+        files = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(files));
         rules = List.copyOf(rules);
     }
 
