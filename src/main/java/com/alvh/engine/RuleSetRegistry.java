@@ -43,9 +43,12 @@ public class RuleSetRegistry {
     private final Counter failedReloads;
     private volatile String lastAttempted;
 
+    private final jakarta.enterprise.inject.Instance<CandidateCheck> checks;
+
     @Inject
-    public RuleSetRegistry(AlvhConfig config, MeterRegistry meters) {
+    public RuleSetRegistry(AlvhConfig config, MeterRegistry meters, jakarta.enterprise.inject.Instance<CandidateCheck> checks) {
         this.config = config;
+        this.checks = checks;
         this.failedReloads = Counter.builder("alvh.ruleset.reload.failures")
                 .description("rule-set changes refused because they did not compile or failed a check").register(meters);
     }
@@ -58,7 +61,7 @@ public class RuleSetRegistry {
             return active.get() != null && active.get().version().equals(version);
         }
         lastAttempted = version;
-        RuleSetCompiler.Result result = compile(files);
+        RuleSetCompiler.Result result = checked(compile(files));
         if (!result.valid()) {
             lastError.set(new LoadError(result.errors(), Instant.now()));
             failedReloads.increment();
@@ -71,6 +74,23 @@ public class RuleSetRegistry {
         LOG.infof("Rule set %s active (%d rules in %d files)%s", result.ruleSet().version(), result.ruleSet().rules().size(),
                 files.size(), previous == null ? "" : ", replacing " + previous.version());
         return true;
+    }
+
+    /** Compiles and runs the candidate checks (scenarios): what a rule set must pass to be activated. */
+    public RuleSetCompiler.Result compileAndCheck(Map<String, String> files) {
+        return checked(compile(files));
+    }
+
+    /** A compiled candidate that fails a {@link CandidateCheck} is refused with the check's errors. */
+    private RuleSetCompiler.Result checked(RuleSetCompiler.Result result) {
+        if (!result.valid()) {
+            return result;
+        }
+        List<RuleError> problems = new java.util.ArrayList<>();
+        for (CandidateCheck check : checks) {
+            problems.addAll(check.check(result.ruleSet()));
+        }
+        return problems.isEmpty() ? result : new RuleSetCompiler.Result(null, problems);
     }
 
     /** Compiles a set of files and keeps the result as a known version when it compiled. */

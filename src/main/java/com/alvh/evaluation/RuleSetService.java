@@ -54,7 +54,7 @@ public class RuleSetService {
     /** Compiles and stores an inactive candidate; throws with its errors when it does not compile. */
     public String storeCandidate(Map<String, String> files) {
         checkNames(files);
-        RuleSetCompiler.Result result = registry.compile(files);
+        RuleSetCompiler.Result result = registry.compileAndCheck(files);
         if (!result.valid()) {
             throw new InvalidRuleSetException(result.errors());
         }
