@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import com.alvh.engine.RuleError;
 import com.alvh.engine.RuleInfo;
+import com.alvh.evaluation.ImpactService;
 import com.alvh.evaluation.RuleSetService;
 
 /** Rule sets: the active one with its last load error, stored versions, validation and candidates. */
@@ -26,10 +27,17 @@ import com.alvh.evaluation.RuleSetService;
 public class RuleSetResource {
 
     private final RuleSetService service;
+    private final ImpactService impacts;
 
     @Inject
-    public RuleSetResource(RuleSetService service) {
+    public RuleSetResource(RuleSetService service, ImpactService impacts) {
         this.service = service;
+        this.impacts = impacts;
+    }
+
+    /** Body of an impact analysis: the asOf range of recorded evaluations to re-run, and at most how many. */
+    public record ImpactBody(Instant from, Instant to, @jakarta.validation.constraints.Positive
+                             @jakarta.validation.constraints.Max(100_000) Integer limit) {
     }
 
     /** Body of validate and candidates: file name (relative, *.drl) → DRL source. */
@@ -47,10 +55,6 @@ public class RuleSetResource {
 
     /** Validation outcome. */
     public record Validation(boolean valid, List<RuleError> errors) {
-    }
-
-    /** A stored candidate's version. */
-    public record Candidate(String version) {
     }
 
     @GET
@@ -78,7 +82,14 @@ public class RuleSetResource {
 
     @POST
     @Path("candidates")
-    public Candidate candidate(@Valid @NotNull FilesBody body) {
-        return new Candidate(service.storeCandidate(body.files()));
+    public RuleSetService.Candidate candidate(@Valid @NotNull FilesBody body) {
+        return service.storeCandidate(body.files());
+    }
+
+    @POST
+    @Path("{version}/impact")
+    public ImpactService.Impact impact(@PathParam("version") String version, @Valid ImpactBody body) {
+        ImpactBody range = body == null ? new ImpactBody(null, null, null) : body;
+        return impacts.impact(version, range.from(), range.to(), range.limit() == null ? 10_000 : range.limit());
     }
 }

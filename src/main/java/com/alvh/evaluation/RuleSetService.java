@@ -45,21 +45,34 @@ public class RuleSetService {
                 .map(files -> new StoredVersion(version, files, version.equals(activeVersion)));
     }
 
+    /** A version as a compiled rule set: from memory, or compiled again from its stored sources. */
+    public Optional<CompiledRuleSet> compiled(String version) {
+        return registry.find(version).or(() -> audit.ruleSetFiles(version).map(files -> registry.compile(files).ruleSet()));
+    }
+
     /** Compiles without storing: the located errors, parser errors first. */
     public List<RuleError> validate(Map<String, String> files) {
         checkNames(files);
         return registry.compile(files).errors();
     }
 
-    /** Compiles and stores an inactive candidate; throws with its errors when it does not compile. */
-    public String storeCandidate(Map<String, String> files) {
+    /** A stored candidate and the shipped scenarios it would fail (it could not be activated while it fails any). */
+    public record Candidate(String version, List<RuleError> scenarioFailures) {
+    }
+
+    /**
+     * Compiles and stores an inactive candidate; throws with its errors when it does not compile. A candidate that
+     * fails scenarios is still stored, so its impact can be studied, and the failures are reported.
+     */
+    public Candidate storeCandidate(Map<String, String> files) {
         checkNames(files);
-        RuleSetCompiler.Result result = registry.compileAndCheck(files);
+        RuleSetCompiler.Result result = registry.compile(files);
         if (!result.valid()) {
             throw new InvalidRuleSetException(result.errors());
         }
         audit.storeRuleSetVersion(result.ruleSet().version(), result.ruleSet().files());
-        return result.ruleSet().version();
+        RuleSetCompiler.Result checked = registry.compileAndCheck(files);
+        return new Candidate(result.ruleSet().version(), checked.valid() ? List.of() : checked.errors());
     }
 
     private static void checkNames(Map<String, String> files) {
