@@ -45,6 +45,8 @@ final class RuleFixture {
     HedgeBook book = new HedgeBook(0.0, 0, HedgeBook.NEVER, HedgeBook.NEVER, 0, 0, 0);
     List<Layer> layers = new ArrayList<>();
     List<UpcomingEvent> events = new ArrayList<>();
+    /** Conclusions handed in as if a rule had drawn them, to reach a guard no shipped signal leads to. */
+    List<Object> given = new ArrayList<>();
 
     static synchronized CompiledRuleSet shippedRules() {
         if (shipped == null) {
@@ -79,6 +81,21 @@ final class RuleFixture {
         }
     }
 
+    /** A shipped profile with one YAML key changed, parsed and validated like the real file. */
+    static Profile profileWith(String name, String key, String value) {
+        try {
+            String file = name + ".yaml";
+            String yaml = Files.readString(Path.of("strategies", file));
+            String changed = yaml.replaceFirst("(?m)^(\\s*" + key + ":)[^#\\n]*", "$1 " + value + " ");
+            if (changed.equals(yaml)) {
+                throw new IllegalArgumentException("no key " + key + " in " + file);
+            }
+            return ProfileParser.parse(name, file, changed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     RuleFixture layer(int tranche, LocalDate expiry, LocalDate openedAt, int daysToExpiry) {
         layers.add(new Layer(tranche, "VX", expiry, 1, 16.0, openedAt, daysToExpiry, 1, 17.0, 1000.0));
         book = new HedgeBook(layers.size() * profile.trancheIncrement(), layers.size(),
@@ -86,10 +103,81 @@ final class RuleFixture {
         return this;
     }
 
+    // One method per signal: each changes only the fact (and the field) that signal's rule looks at, to a value
+    // comfortably past the balanced threshold, so scenarios read as the list of signals they raise.
+
+    RuleFixture breadthDiverges() {
+        Indicators i = indicators;
+        indicators = new Indicators(i.spxRsi14(), i.vixRsi14(), i.macd(), i.macdSignal(), i.macdHistogram(),
+                i.crossover(), true, 2.5);
+        return this;
+    }
+
+    RuleFixture curveSteepens() {
+        TermStructure t = curve;
+        curve = new TermStructure(t.contangoRatio(), t.frontBasis(), t.slope(), t.inverted(), 0.6,
+                t.constantMaturity30(), t.vixToVix3m());
+        return this;
+    }
+
+    RuleFixture curveInBackwardation() {
+        TermStructure t = curve;
+        curve = new TermStructure(0.96, t.frontBasis(), t.slope(), true, t.slopeChange(), t.constantMaturity30(),
+                t.vixToVix3m());
+        return this;
+    }
+
+    RuleFixture momentumRollsOver() {
+        Indicators i = indicators;
+        indicators = new Indicators(i.spxRsi14(), i.vixRsi14(), -1.0, 0.5, -1.5, "BEARISH", i.spxAtHigh(),
+                i.adLineBelowHighPct());
+        return this;
+    }
+
+    RuleFixture nearPutBreakEven() {
+        return putBreakEvenSigma(0.9);
+    }
+
+    RuleFixture putBreakEvenSigma(double sigma) {
+        CondorRisk r = risk;
+        risk = new CondorRisk(r.daysToExpiry(), r.breakEvenLower(), r.breakEvenUpper(), r.maxLoss(),
+                r.distanceToLowerPct(), r.distanceToUpperPct(), sigma, r.distanceToUpperSigma(),
+                r.dollarVega(), r.dollarGamma(), r.rebalancingCosts(), r.rebalancingCostsPctOfCredit());
+        return this;
+    }
+
+    RuleFixture gammaStressed() {
+        CondorPosition c = position;
+        position = new CondorPosition(c.id(), c.expiry(), c.contracts(), c.creditDollars(), 65.0);
+        return this;
+    }
+
+    RuleFixture costsDrag() {
+        CondorRisk r = risk;
+        risk = new CondorRisk(r.daysToExpiry(), r.breakEvenLower(), r.breakEvenUpper(), r.maxLoss(),
+                r.distanceToLowerPct(), r.distanceToUpperPct(), r.distanceToLowerSigma(), r.distanceToUpperSigma(),
+                r.dollarVega(), r.dollarGamma(), 1530, 30.0);
+        return this;
+    }
+
+    RuleFixture eventInTradingDays(int days) {
+        events.add(new UpcomingEvent("CPI", AS_OF.plusDays(days + 2L), days));
+        return this;
+    }
+
+    RuleFixture calmMarket() {
+        market = new MarketSnapshot(AS_OF, market.spx(), 13.0);
+        TermStructure t = curve;
+        curve = new TermStructure(1.08, t.frontBasis(), t.slope(), t.inverted(), t.slopeChange(),
+                t.constantMaturity30(), t.vixToVix3m());
+        return this;
+    }
+
     RuleOutcome run() {
         List<Object> facts = new ArrayList<>(List.of(profile, market, indicators, curve, risk, position, book));
         facts.addAll(layers);
         facts.addAll(events);
+        facts.addAll(given);
         return RuleSessionRunner.run(shippedRules(), facts, 10_000);
     }
 }
