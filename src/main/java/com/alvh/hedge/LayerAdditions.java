@@ -26,8 +26,13 @@ final class LayerAdditions {
         int cap = limits.stream().mapToInt(l -> l.conclusion().maxTranches()).min().orElse(Integer.MAX_VALUE);
         int granted = Math.max(0, Math.min(wanted, cap));
         List<Reason> limitReasons = limits.stream().map(l -> new Reason(l.rule(), null, l.conclusion().text())).toList();
-        if (granted == 0 || book.eligible().isEmpty()) {
+        if (granted == 0) {
             blocked.addAll(limitReasons);
+            return 0;
+        }
+        if (book.eligible().isEmpty()) {
+            DecisionAssembler.reasonsOf(proposals, conclusions).forEach(r -> blocked.add(new Reason(r.rule(), r.signal(),
+                    "Not added: no VX maturity is listed at or after the condor's expiry. " + r.text())));
             return 0;
         }
         List<Reason> reasons = new ArrayList<>(DecisionAssembler.reasonsOf(proposals, conclusions));

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import com.alvh.engine.RuleInfo;
@@ -254,14 +253,13 @@ class DecisionAssemblyTest {
     }
 
     @Test
-    @Disabled("Known gap, reported to the lead: LayerAdditions returns 0 without a reason when no maturity is eligible"
-            + " (condor expiring after the last listed VX), so the HOLD carries no reason at all")
     void anAdditionWithNoEligibleMaturityHoldsWithAReason() {
         RuleFixture s = new RuleFixture().eventInTradingDays(1);
         Decision decision = DecisionAssembler.assemble(s.profile,
                 new DecisionAssembler.Book(s.layers, s.book, CONDOR_VEGA, List.of()), Outcomes.conclusions(s.run()));
         assertEquals(ActionType.HOLD, decision.actions().get(0).type());
         assertFalse(decision.actions().get(0).reasons().isEmpty());
+        assertTrue(decision.actions().get(0).reasons().get(0).text().startsWith("Not added: no VX maturity"));
     }
 
     private static Decision scenario(UnaryOperator<RuleFixture> setUp) {

@@ -29,7 +29,7 @@ class FiringOrderTest {
                 .layer(2, LocalDate.of(2024, 10, 16), LONG_AGO, 75)
                 .layer(3, LocalDate.of(2024, 11, 20), LONG_AGO, 110);
         HedgeBook b = f.book;
-        f.book = new HedgeBook(b.ratio(), b.layers(), b.daysSinceLastAdd(), b.daysSinceLastRemoval(), 2500, 49.0, 0);
+        f.book = new HedgeBook(b.ratio(), b.layerCount(), b.daysSinceLastAdd(), b.daysSinceLastRemoval(), 2500, 49.0, 0);
         return f;
     }
 

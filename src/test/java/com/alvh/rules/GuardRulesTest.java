@@ -34,7 +34,7 @@ class GuardRulesTest {
 
     private void bookWith(int daysSinceLastAdd, int daysSinceLastRemoval, double carryPctOfCredit) {
         HedgeBook b = f.book;
-        f.book = new HedgeBook(b.ratio(), b.layers(), daysSinceLastAdd, daysSinceLastRemoval, b.monthlyCarry(),
+        f.book = new HedgeBook(b.ratio(), b.layerCount(), daysSinceLastAdd, daysSinceLastRemoval, b.monthlyCarry(),
                 carryPctOfCredit, b.pnl());
     }
 
