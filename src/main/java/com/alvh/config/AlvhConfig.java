@@ -45,6 +45,13 @@ public interface AlvhConfig {
         @WithDefault("30s")
         Duration appendTimeout();
 
+        /**
+         * Whether evaluations are recorded. Only for measuring the audit's cost in benchmarks: with false, answers
+         * are not recorded, cannot be replayed and the tamper-evident trail has gaps in time.
+         */
+        @WithDefault("true")
+        boolean recordEvaluations();
+
         /** H2 database file, derived from alvh.data-dir; set only to override. */
         Optional<String> h2File();
     }

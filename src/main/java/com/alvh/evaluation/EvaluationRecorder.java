@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import com.alvh.audit.AuditTrail;
 import com.alvh.audit.EvaluationRecord;
+import com.alvh.config.AlvhConfig;
 import com.alvh.engine.CompiledRuleSet;
 import com.alvh.engine.Firing;
 import com.alvh.engine.RuleSetRegistry;
@@ -31,10 +32,12 @@ public class EvaluationRecorder {
     private final AuditTrail audit;
     private final ObjectMapper json;
     private final RuleSetRegistry ruleSets;
+    private final boolean enabled;
     private final Set<String> storedVersions = ConcurrentHashMap.newKeySet();
 
     @Inject
-    public EvaluationRecorder(AuditTrail audit, ObjectMapper json, RuleSetRegistry ruleSets) {
+    public EvaluationRecorder(AuditTrail audit, ObjectMapper json, RuleSetRegistry ruleSets, AlvhConfig config) {
+        this.enabled = config.audit().recordEvaluations();
         this.audit = audit;
         this.json = json;
         this.ruleSets = ruleSets;
@@ -42,6 +45,9 @@ public class EvaluationRecorder {
 
     void record(EvaluationRequest request, String requestJson, Evaluator.Evaluation evaluation, LoadedProfile profile,
                 CompiledRuleSet ruleSet) {
+        if (!enabled) {
+            return;
+        }
         storeVersions(profile, ruleSet);
         var answer = evaluation.answer();
         List<String> actions = answer.decision().actions().stream().map(a -> a.type().name()).distinct().toList();
