@@ -45,12 +45,14 @@ class BadInputTest {
 
     @Test
     void rejectsAStringForSpx() {
-        problem(post(mutated(r -> market(r).put("spx", "5434.43"))), 400, "market.spx");
+        problem(post(mutated(r -> market(r).put("spx", "5434.43"))), 400, "market.spx")
+                .body("violations[0].message", equalTo("must be a number"));
     }
 
     @Test
     void rejectsAFloatForContracts() {
-        problem(post(mutated(r -> condor(r).put("contracts", 10.5))), 400, "condor.contracts");
+        problem(post(mutated(r -> condor(r).put("contracts", 10.5))), 400, "condor.contracts")
+                .body("violations[0].message", containsString("a whole number"));
     }
 
     @Test
@@ -88,7 +90,8 @@ class BadInputTest {
     @Test
     void rejectsABareNaNTokenAsAPrice() {
         String body = Examples.text("cpi-next-day").replace("\"spx\": 5434.43", "\"spx\": NaN");
-        problem(post(body), 400, "market.spx");
+        problem(post(body), 400, "market.spx")
+                .body("violations[0].message", allOf(containsString("NaN"), not(containsString("JsonReadFeature"))));
     }
 
     @Test
@@ -146,7 +149,8 @@ class BadInputTest {
     @Test
     void rejectsJsonNestedAHundredDeep() {
         String deep = "{\"a\":".repeat(100) + "1" + "}".repeat(100);
-        String body = Examples.text("cpi-next-day").replaceFirst("\"profile\": \"balanced\"", "\"profile\": " + deep);
+        String example = Examples.text("cpi-next-day").stripTrailing();
+        String body = example.substring(0, example.length() - 1) + ", \"notes\": " + deep + "}";
         problem(post(body), 400, "(body)").body("violations[0].message", allOf(containsString("nesting depth"),
                 not(containsString("StreamReadConstraints"))));
     }
@@ -154,6 +158,11 @@ class BadInputTest {
     @Test
     void rejectsAnArrayNestedAHundredDeepAsTheBody() {
         problem(post("[".repeat(100) + "]".repeat(100)), 400, "(body)");
+    }
+
+    @Test
+    void rejectsAnArrayAsTheBody() {
+        problem(post("[]"), 400, "(body)").body("violations[0].message", equalTo("must be an object"));
     }
 
     @Test

@@ -100,6 +100,9 @@ class OtherEndpointsTest {
         given().contentType(ContentType.JSON).body("{}").when().post("/api/v1/rulesets/validate").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem("files"));
+        given().contentType(ContentType.JSON).body("null").when().post("/api/v1/rulesets/validate").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("(body)"));
     }
 
     @Test
