@@ -1,6 +1,9 @@
 package com.alvh.api;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -13,6 +16,12 @@ final class JsonErrors {
     }
 
     static String field(JsonProcessingException e) {
+        if (e instanceof JsonMappingException && e.getCause() instanceof JsonParseException parse
+                && parse.getProcessor() != null) {
+            // a token the parser refused while binding (e.g. a bare NaN): the mapping path stops at the enclosing
+            // object, the parser still knows the exact field
+            return path(parse.getProcessor().getParsingContext());
+        }
         if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
             return "(body)";
         }
@@ -27,7 +36,26 @@ final class JsonErrors {
         return path.isEmpty() ? "(body)" : path.toString();
     }
 
+    private static String path(JsonStreamContext context) {
+        java.util.ArrayDeque<String> segments = new java.util.ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                segments.push("." + c.getCurrentName());
+            } else if (c.inArray()) {
+                segments.push("[" + Math.max(c.getCurrentIndex(), 0) + "]");
+            }
+        }
+        String path = String.join("", segments);
+        return path.isEmpty() ? "(body)" : path.startsWith(".") ? path.substring(1) : path;
+    }
+
     static String message(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) {
+            return "the JSON exceeds a limit: " + e.getOriginalMessage().replaceAll(",? from `[^`]*`", "");
+        }
+        if (e instanceof JsonMappingException && e.getCause() instanceof JsonParseException parse) {
+            return message(parse);
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + u.getPropertyName() + "'";
         }
@@ -43,12 +71,16 @@ final class JsonErrors {
         String original = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage();
         return "malformed JSON at line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
                 + ", column " + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + ": "
-                + original.replaceAll("\\(.*?\\)", "").trim();
+                + original.replaceAll("\\(.*?\\)", "").replaceAll(": enable `[^`]*` to allow", "").trim();
     }
 
     private static String expected(Class<?> type) {
         if (type == null) {
             return "a value of the documented type";
+        }
+        if (type == Integer.class || type == Long.class || type == Short.class || type == int.class || type == long.class
+                || type == short.class) {
+            return "a whole number";
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
             return "a number";

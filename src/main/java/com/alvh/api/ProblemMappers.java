@@ -5,6 +5,8 @@ import java.util.List;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -17,6 +19,7 @@ import com.alvh.evaluation.InvalidRuleSetException;
 import com.alvh.evaluation.NotReadyException;
 import com.alvh.evaluation.Violation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /** The one error contract: every failure becomes application/problem+json, never a stack trace. */
 public class ProblemMappers {
@@ -27,6 +30,15 @@ public class ProblemMappers {
     public Response json(JsonProcessingException e) {
         return respond(Problem.of(400, "Malformed request", "The body is not valid JSON of the expected shape",
                 List.of(new Violation(JsonErrors.field(e), JsonErrors.message(e)))));
+    }
+
+    /**
+     * Wrong types, unknown fields and non-object bodies: without this more specific mapper Quarkus' built-in one
+     * answers them with a bare 400 and no problem body.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return json(e);
     }
 
     @ServerExceptionMapper
@@ -82,13 +94,20 @@ public class ProblemMappers {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    /** Property path without the method and parameter names bean validation puts in front. */
+    /** Property path without the method and parameter names bean validation puts in front (any resource method). */
     static String field(ConstraintViolation<?> v) {
         String path = v.getPropertyPath().toString();
-        for (String prefix : List.of("evaluate.request.", "evaluate.arg0.", "request.")) {
-            if (path.startsWith(prefix)) {
-                path = path.substring(prefix.length());
+        StringBuilder prefix = new StringBuilder();
+        for (Path.Node node : v.getPropertyPath()) {
+            if (node.getKind() != ElementKind.METHOD && node.getKind() != ElementKind.PARAMETER) {
+                break;
             }
+            prefix.append(node.getName()).append('.');
+        }
+        if (path.startsWith(prefix.toString())) {
+            path = path.substring(prefix.length());
+        } else if (!prefix.isEmpty() && path.contentEquals(prefix.subSequence(0, prefix.length() - 1))) {
+            return "(body)";
         }
         return path.replaceAll("\\.<(list element|map value|map key)>", "").replaceAll("<(list element|map value|map key)>", "");
     }
