@@ -40,6 +40,6 @@ public record DerivedView(IndicatorsView indicators, TermStructure termStructure
      * The hedge book summary and each layer marked on the curve. The list is not called {@code layers}: the unwrapped
      * book already writes its layer count under that name, and a duplicate key made the stored answer unreadable.
      */
-    public record HedgeView(@JsonUnwrapped HedgeBook book, List<Layer> markedLayers) {
+    public record HedgeView(@JsonUnwrapped HedgeBook book, List<Layer> layers) {
     }
 }
