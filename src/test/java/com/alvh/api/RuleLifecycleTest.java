@@ -1,0 +1,235 @@
+package com.alvh.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The strategist's edit loop against a running service, on a private copy of the shipped rules: new files take
+ * effect without a restart, broken or unsafe edits are refused with their location while the last good version keeps
+ * answering, a scenario-breaking edit is not activated, and candidates can be dry-run and impact-analysed.
+ */
+@QuarkusTest
+@TestProfile(RuleLifecycleTest.PrivateRules.class)
+class RuleLifecycleTest {
+
+    private static final Duration RELOAD_LIMIT = Duration.ofSeconds(2);
+
+    /** A private copy of rules/ (with its scenarios) and a fresh audit database. */
+    public static class PrivateRules implements QuarkusTestProfile {
+        static Path rules;
+
+        @Override
+        public synchronized Map<String, String> getConfigOverrides() {
+            try {
+                if (rules == null) {
+                    rules = Files.createTempDirectory("alvh-lifecycle-rules");
+                    copyTree(Path.of("rules"), rules);
+                }
+                return Map.of("alvh.rules-dir", rules.toString(),
+                        "alvh.data-dir", Files.createTempDirectory("alvh-lifecycle-data").toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private final Map<String, String> originals = new HashMap<>();
+    private String originalVersion;
+
+    @BeforeEach
+    void rememberTheShippedState() throws IOException {
+        Ready.await();
+        for (String file : List.of("signals.drl", "layering.drl")) {
+            originals.put(file, Files.readString(PrivateRules.rules.resolve(file)));
+        }
+        originalVersion = awaitActive(a -> a.get("lastError") == null).getString("version");
+    }
+
+    @AfterEach
+    void restoreTheShippedState() throws IOException {
+        for (var e : originals.entrySet()) {
+            Files.writeString(PrivateRules.rules.resolve(e.getKey()), e.getValue());
+        }
+        Files.deleteIfExists(PrivateRules.rules.resolve("valuation.drl"));
+        awaitActive(a -> originalVersion.equals(a.getString("version")) && a.get("lastError") == null);
+    }
+
+    @Test
+    void aNewRuleFileFiresOnTheNextEvaluationAndRemovingItRestoresTheVersion() throws IOException {
+        Files.writeString(PrivateRules.rules.resolve("valuation.drl"), """
+                package alvh.rules;
+                import com.alvh.market.Metric;
+                import com.alvh.hedge.Signal;
+                rule "Flag a stretched valuation"
+                when
+                    $m : Metric(name == "peRatio", value > 22)
+                then
+                    insert(new Signal("RICH_VALUATION", $m.value(), 22, "P/E above 22"));
+                end
+                """);
+        String newVersion = awaitActive(a -> !originalVersion.equals(a.getString("version"))).getString("version");
+
+        JsonPath answer = evaluate(Examples.text("cpi-next-day"));
+        assertEquals(newVersion, answer.getString("ruleSet.version"));
+        assertTrue(answer.getList("firings.rule").contains("Flag a stretched valuation"));
+        assertEquals("valuation.drl", answer.getString("firings.find { it.rule == 'Flag a stretched valuation' }.ruleFile"));
+
+        Files.delete(PrivateRules.rules.resolve("valuation.drl"));
+        assertEquals(originalVersion, awaitActive(a -> originalVersion.equals(a.getString("version"))).getString("version"));
+    }
+
+    @Test
+    void aSyntaxErrorIsReportedWithFileAndLineWhileThePreviousVersionKeepsAnswering() throws IOException {
+        String broken = originals.get("signals.drl") + "\nrule \"Half written\"\nwhen\n    Indicators(spxRsi14 >>> 3)\nthen\nend\n";
+        Files.writeString(PrivateRules.rules.resolve("signals.drl"), broken);
+        int badLine = (int) broken.lines().takeWhile(l -> !l.contains(">>>")).count() + 1;
+
+        JsonPath active = awaitActive(a -> a.get("lastError") != null);
+        assertEquals(originalVersion, active.getString("version"));
+        assertEquals("signals.drl", active.getString("lastError.errors[0].file"));
+        assertEquals(badLine, active.getInt("lastError.errors[0].line"));
+        assertTrue(active.getInt("lastError.errors[0].column") > 1);
+        assertEquals(originalVersion, evaluate(Examples.text("cpi-next-day")).getString("ruleSet.version"));
+    }
+
+    @Test
+    void aRuleCallingSystemExitIsRefusedAndTheServiceKeepsServing() throws IOException {
+        Files.writeString(PrivateRules.rules.resolve("valuation.drl"), """
+                package alvh.rules;
+                import com.alvh.market.Metric;
+                rule "Stop everything"
+                when
+                    Metric()
+                then
+                    System.exit(1);
+                end
+                """);
+        JsonPath active = awaitActive(a -> a.get("lastError") != null);
+        assertEquals("valuation.drl", active.getString("lastError.errors[0].file"));
+        assertEquals(7, active.getInt("lastError.errors[0].line"));
+        assertTrue(active.getString("lastError.errors[0].message").contains("'System' is not allowed"));
+        assertEquals(originalVersion, evaluate(Examples.text("cpi-next-day")).getString("ruleSet.version"));
+    }
+
+    @Test
+    void anEditThatCompilesButBreaksAShippedScenarioIsNotActivated() throws IOException {
+        Files.writeString(PrivateRules.rules.resolve("layering.drl"), originals.get("layering.drl").replace(
+                "rule \"Add a tranche ahead of a macro event\"", "rule \"Add a tranche ahead of a macro event\"\n    enabled false"));
+        JsonPath active = awaitActive(a -> a.get("lastError") != null);
+        assertEquals(originalVersion, active.getString("version"));
+        assertEquals("scenarios/cpi-next-day.json", active.getString("lastError.errors[0].file"));
+        assertTrue(active.getString("lastError.errors[0].message").contains("expected actions [ADD_LAYER] but got [HOLD]"));
+    }
+
+    @Test
+    void aCandidateCanBeDryRunAndItsImpactListsTheDecisionsItWouldChange() {
+        Instant from = Instant.parse("2024-01-01T00:00:00Z");
+        for (String example : List.of("calm-two-layers", "cpi-next-day", "backwardation-near-put")) {
+            evaluate(Examples.text(example));
+        }
+        Map<String, String> files = new HashMap<>();
+        for (String name : List.of("signals.drl", "layering.drl", "guards.drl", "sizing.drl")) {
+            files.put(name, read(name));
+        }
+        files.put("sizing.drl", files.get("sizing.drl").replace("new SizeScale($p.proximityScale()", "new SizeScale(3.0"));
+        String candidate = given().contentType(ContentType.JSON).body(Map.of("files", files))
+                .when().post("/api/v1/rulesets/candidates").then().statusCode(200).extract().path("version");
+        assertNotEquals(originalVersion, candidate);
+
+        String dryRun = Examples.text("backwardation-near-put").replaceFirst("\\{", "{\"ruleSetVersion\": \"" + candidate + "\",");
+        JsonPath answer = evaluate(dryRun);
+        assertEquals(candidate, answer.getString("ruleSet.version"));
+        assertTrue(answer.getBoolean("dryRun"));
+
+        JsonPath impact = given().contentType(ContentType.JSON).body(Map.of("from", from.toString()))
+                .when().post("/api/v1/rulesets/" + candidate + "/impact").then().statusCode(200).extract().jsonPath();
+        assertTrue(impact.getInt("evaluated") >= 3, impact.prettify());
+        assertTrue(impact.getInt("changed") >= 1, "the proximity scale sizes the backwardation tranches: " + impact.prettify());
+        assertEquals("ADD_LAYER", impact.getString("changes[0].after[0].type"));
+    }
+
+    @Test
+    void aRecordedEvaluationReplaysIdentically() {
+        String id = evaluate(Examples.text("backwardation-near-put")).getString("evaluationId");
+        JsonPath replay = given().when().post("/api/v1/evaluations/" + id + "/replay").then().statusCode(200)
+                .extract().jsonPath();
+        assertTrue(replay.getBoolean("identical"), replay.prettify());
+        assertEquals(List.of(), replay.getList("differences"));
+        assertNull(given().when().post("/api/v1/evaluations/nope/replay").then().statusCode(404)
+                .contentType("application/problem+json").extract().path("violations[0]"));
+    }
+
+    private static JsonPath evaluate(String body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/evaluations")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static String read(String file) {
+        try {
+            return Files.readString(PrivateRules.rules.resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Polls the active rule set until the condition holds; the whole point is that this takes under 2 s. */
+    private static JsonPath awaitActive(Predicate<JsonPath> condition) {
+        Instant deadline = Instant.now().plus(RELOAD_LIMIT);
+        JsonPath last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = given().when().get("/api/v1/rulesets/active").then().statusCode(200).extract().jsonPath();
+            if (condition.test(last)) {
+                return last;
+            }
+            sleep();
+        }
+        throw new AssertionError("rule set did not reach the expected state within " + RELOAD_LIMIT + ": "
+                + (last == null ? "" : last.prettify()));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}
