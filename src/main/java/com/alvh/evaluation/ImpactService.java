@@ -14,7 +14,6 @@ import com.alvh.config.AlvhConfig;
 import com.alvh.engine.CompiledRuleSet;
 import com.alvh.evaluation.request.EvaluationRequest;
 import com.alvh.strategy.ProfileCatalog.LoadedProfile;
-import com.alvh.strategy.ProfileParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,13 +28,16 @@ public class ImpactService {
     private static final int PAGE = EvaluationQuery.MAX_LIMIT;
 
     private final AuditTrail audit;
+    private final RecordedInputs inputs;
     private final RuleSetService ruleSets;
     private final ObjectMapper json;
     private final AlvhConfig config;
 
     @Inject
-    public ImpactService(AuditTrail audit, RuleSetService ruleSets, ObjectMapper json, AlvhConfig config) {
+    public ImpactService(AuditTrail audit, RecordedInputs inputs, RuleSetService ruleSets, ObjectMapper json,
+                         AlvhConfig config) {
         this.audit = audit;
+        this.inputs = inputs;
         this.ruleSets = ruleSets;
         this.json = json;
         this.config = config;
@@ -79,10 +81,8 @@ public class ImpactService {
     private java.util.Optional<Change> compare(StoredEvaluation stored, CompiledRuleSet candidate) {
         var record = stored.record();
         try {
-            EvaluationRequest request = json.readValue(record.requestJson(), EvaluationRequest.class);
-            String source = audit.profileSource(record.profileVersion()).orElseThrow();
-            String file = record.profileName() + ".yaml";
-            LoadedProfile profile = new LoadedProfile(ProfileParser.parse(record.profileName(), file, source), file, source);
+            EvaluationRequest request = inputs.request(record);
+            LoadedProfile profile = inputs.profile(record);
             JsonNode before = json.readTree(record.answerJson()).path("decision").path("actions");
             JsonNode after = json.valueToTree(Evaluator.run(record.evaluationId(), request, profile, candidate, true,
                     config.firingLimit()).answer().decision().actions());

@@ -3,7 +3,6 @@ package com.alvh.evaluation;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -14,10 +13,8 @@ import com.alvh.audit.AuditTrail;
 import com.alvh.audit.EvaluationRecord;
 import com.alvh.config.AlvhConfig;
 import com.alvh.engine.CompiledRuleSet;
-import com.alvh.engine.RuleSetRegistry;
 import com.alvh.evaluation.request.EvaluationRequest;
 import com.alvh.strategy.ProfileCatalog.LoadedProfile;
-import com.alvh.strategy.ProfileParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,13 +29,16 @@ public class ReplayService {
     private static final int MAX_DIFFERENCES = 50;
 
     private final AuditTrail audit;
-    private final RuleSetRegistry ruleSets;
+    private final RecordedInputs inputs;
+    private final RuleSetService ruleSets;
     private final ObjectMapper json;
     private final AlvhConfig config;
 
     @Inject
-    public ReplayService(AuditTrail audit, RuleSetRegistry ruleSets, ObjectMapper json, AlvhConfig config) {
+    public ReplayService(AuditTrail audit, RecordedInputs inputs, RuleSetService ruleSets, ObjectMapper json,
+                         AlvhConfig config) {
         this.audit = audit;
+        this.inputs = inputs;
         this.ruleSets = ruleSets;
         this.json = json;
         this.config = config;
@@ -59,8 +59,8 @@ public class ReplayService {
 
     private Replay replay(EvaluationRecord record) {
         try {
-            EvaluationRequest request = json.readValue(record.requestJson(), EvaluationRequest.class);
-            LoadedProfile profile = storedProfile(record);
+            EvaluationRequest request = inputs.request(record);
+            LoadedProfile profile = inputs.profile(record);
             CompiledRuleSet ruleSet = storedRuleSet(record.ruleSetVersion());
             var answer = Evaluator.run(record.evaluationId(), request, profile, ruleSet, record.dryRun(),
                     config.firingLimit()).answer();
@@ -75,23 +75,9 @@ public class ReplayService {
         }
     }
 
-    private LoadedProfile storedProfile(EvaluationRecord record) {
-        String source = audit.profileSource(record.profileVersion()).orElseThrow(() -> new InvalidRequestException(
-                "profileVersion", "profile version " + record.profileVersion() + " is not stored"));
-        String file = record.profileName() + ".yaml";
-        return new LoadedProfile(ProfileParser.parse(record.profileName(), file, source), file, source);
-    }
-
     private CompiledRuleSet storedRuleSet(String version) {
-        return ruleSets.find(version).orElseGet(() -> {
-            Map<String, String> files = audit.ruleSetFiles(version).orElseThrow(() -> new InvalidRequestException(
-                    "ruleSetVersion", "rule-set version " + version + " is not stored"));
-            var result = ruleSets.compile(files);
-            if (!result.valid()) {
-                throw new InvalidRuleSetException(result.errors());
-            }
-            return result.ruleSet();
-        });
+        return ruleSets.compiled(version).orElseThrow(() -> new InvalidRequestException(
+                "ruleSetVersion", "rule-set version " + version + " is not stored"));
     }
 
     private static void compare(String path, JsonNode recorded, JsonNode replayed, List<Difference> out) {
