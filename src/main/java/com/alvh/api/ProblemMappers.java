@@ -42,6 +42,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response badParameter(BadParameterException e) {
+        return respond(Problem.of(400, "Bad Request", "invalid query parameter '" + e.parameter() + "'",
+                List.of(new Violation(e.parameter(), e.getMessage()))));
+    }
+
+    @ServerExceptionMapper
     public Response malformed(MalformedBodyException e) {
         return respond(Problem.of(400, "Malformed request", e.getMessage(), List.of(new Violation("(body)", e.getMessage()))));
     }

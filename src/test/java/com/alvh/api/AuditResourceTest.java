@@ -1,4 +1,4 @@
-package com.alvh.audit.api;
+package com.alvh.api;
 
 import static com.alvh.audit.AuditFixtures.record;
 import static io.restassured.RestAssured.given;

@@ -1,4 +1,4 @@
-package com.alvh.audit.api;
+package com.alvh.api;
 
 import com.alvh.audit.AuditTrail;
 import com.alvh.audit.EvaluationQuery;
@@ -37,7 +37,7 @@ public class EvaluationQueryResource {
     public Response find(@PathParam("id") String id) {
         Optional<StoredEvaluation> found = audit.find(id);
         if (found.isEmpty()) {
-            return Problem.notFound("no evaluation with id '" + id + "'");
+            throw new jakarta.ws.rs.NotFoundException("no evaluation with id '" + id + "'");
         }
         return Response.ok(view(found.get()), MediaType.APPLICATION_JSON).build();
     }
@@ -47,19 +47,13 @@ public class EvaluationQueryResource {
             @QueryParam("profile") String profile, @QueryParam("rule") String rule,
             @QueryParam("action") String action, @QueryParam("limit") String limit,
             @QueryParam("offset") String offset) {
-        EvaluationQuery query;
-        try {
-            if (action != null && !action.isBlank() && !EvaluationQuery.ACTION_TYPES.contains(action)) {
-                throw new Problem.BadParameter("action", "must be one of ADD_LAYER, REMOVE_LAYER, ROLL_LAYER, HOLD");
-            }
-            query = new EvaluationQuery(QueryParameters.instant("from", from), QueryParameters.instant("to", to),
-                    blankToNull(profile), blankToNull(rule), blankToNull(action),
-                    QueryParameters.integer("limit", limit, EvaluationQuery.DEFAULT_LIMIT, 1,
-                            EvaluationQuery.MAX_LIMIT),
-                    QueryParameters.integer("offset", offset, 0, 0, Integer.MAX_VALUE));
-        } catch (Problem.BadParameter e) {
-            return e.response();
+        if (action != null && !action.isBlank() && !EvaluationQuery.ACTION_TYPES.contains(action)) {
+            throw new BadParameterException("action", "must be one of ADD_LAYER, REMOVE_LAYER, ROLL_LAYER, HOLD");
         }
+        EvaluationQuery query = new EvaluationQuery(QueryParameters.instant("from", from),
+                QueryParameters.instant("to", to), blankToNull(profile), blankToNull(rule), blankToNull(action),
+                QueryParameters.integer("limit", limit, EvaluationQuery.DEFAULT_LIMIT, 1, EvaluationQuery.MAX_LIMIT),
+                QueryParameters.integer("offset", offset, 0, 0, Integer.MAX_VALUE));
         List<EvaluationSummary> items = audit.search(query).stream().map(EvaluationSummary::of).toList();
         return Response.ok(new EvaluationPage(items, query.limit(), query.offset()), MediaType.APPLICATION_JSON)
                 .build();

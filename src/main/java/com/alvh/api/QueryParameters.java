@@ -1,4 +1,4 @@
-package com.alvh.audit.api;
+package com.alvh.api;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -16,7 +16,7 @@ final class QueryParameters {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new Problem.BadParameter(name, "must be an ISO-8601 instant such as 2024-08-02T20:00:00Z");
+            throw new BadParameterException(name, "must be an ISO-8601 instant such as 2024-08-02T20:00:00Z");
         }
     }
 
@@ -32,6 +32,6 @@ final class QueryParameters {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new Problem.BadParameter(name, "must be an integer between " + min + " and " + max);
+        throw new BadParameterException(name, "must be an integer between " + min + " and " + max);
     }
 }

@@ -1,4 +1,4 @@
-package com.alvh.audit.api;
+package com.alvh.api;
 
 import com.alvh.audit.AuditTrail;
 import com.alvh.audit.ChainVerification;
@@ -37,14 +37,8 @@ public class AuditResource {
     @Path("/export")
     @Produces({NDJSON, Problem.MEDIA_TYPE})
     public Response export(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant fromInstant;
-        Instant toInstant;
-        try {
-            fromInstant = QueryParameters.instant("from", from);
-            toInstant = QueryParameters.instant("to", to);
-        } catch (Problem.BadParameter e) {
-            return e.response();
-        }
+        Instant fromInstant = QueryParameters.instant("from", from);
+        Instant toInstant = QueryParameters.instant("to", to);
         StreamingOutput body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             audit.export(fromInstant, toInstant, writer);

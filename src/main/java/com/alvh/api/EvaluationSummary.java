@@ -1,4 +1,4 @@
-package com.alvh.audit.api;
+package com.alvh.api;
 
 import com.alvh.audit.StoredEvaluation;
 import java.time.Instant;
