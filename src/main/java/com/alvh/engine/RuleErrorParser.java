@@ -27,6 +27,10 @@ final class RuleErrorParser {
         for (KnowledgeBuilderResult result : results) {
             located.add(locate(result));
         }
+        // Drools adds this after any parser error; it points at line 1 and says nothing the real error does not.
+        if (located.size() > 1) {
+            located.removeIf(l -> l.error().message().startsWith("Parser returned a null Package"));
+        }
         located.sort(Comparator.comparing((Located l) -> !l.parserError())
                 .thenComparing(l -> l.error().file()).thenComparingInt(l -> l.error().line()));
         return located.stream().map(Located::error).distinct().toList();
