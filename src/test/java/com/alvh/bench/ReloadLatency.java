@@ -67,9 +67,11 @@ public final class ReloadLatency {
                 System.out.printf("reload %2d: %d ms%n", i, ms);
                 before = seen;
             }
-        } finally {
-            System.out.println("work directory (log, data, rules copy): " + work);
+        } catch (Exception | Error e) {
+            System.out.println("work directory kept for inspection (log, data, rules copy): " + work);
+            throw e;
         }
+        deleteRecursively(work);
         List<Long> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
         int n = sorted.size();
@@ -85,6 +87,14 @@ public final class ReloadLatency {
         }
         var version = PackagedApp.JSON.readTree(response.body()).get("version");
         return version == null || version.isNull() ? "" : version.asText();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
