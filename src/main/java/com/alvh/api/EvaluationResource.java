@@ -48,7 +48,10 @@ public class EvaluationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Evaluate market facts and condor state; recorded in the audit trail before it is answered")
-    public EvaluationAnswer evaluate(
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "the decision",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = EvaluationAnswer.class)))
+    public String evaluate(
             @RequestBody(content = @org.eclipse.microprofile.openapi.annotations.media.Content(
                     schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = EvaluationRequest.class)))
             String body) throws JsonProcessingException {

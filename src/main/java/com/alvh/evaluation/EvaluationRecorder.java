@@ -43,10 +43,12 @@ public class EvaluationRecorder {
         this.ruleSets = ruleSets;
     }
 
-    void record(EvaluationRequest request, String requestJson, Evaluator.Evaluation evaluation, LoadedProfile profile,
-                CompiledRuleSet ruleSet) {
+    /** Records the evaluation (unless recording is switched off) and returns the answer's JSON, written once. */
+    String record(EvaluationRequest request, String requestJson, Evaluator.Evaluation evaluation, LoadedProfile profile,
+                  CompiledRuleSet ruleSet) {
+        String answerJson = write(evaluation.answer());
         if (!enabled) {
-            return;
+            return answerJson;
         }
         storeVersions(profile, ruleSet);
         var answer = evaluation.answer();
@@ -58,7 +60,8 @@ public class EvaluationRecorder {
         trace.put("rulesMicros", evaluation.rulesNanos() / 1000);
         audit.append(new EvaluationRecord(answer.evaluationId(), request.asOf(), Instant.now(), profile.profile().name(),
                 profile.profile().version(), ruleSet.version(), answer.dryRun(), actions, rules,
-                requestJson == null ? write(request) : requestJson, write(answer), write(trace)));
+                requestJson == null ? write(request) : requestJson, answerJson, write(trace)));
+        return answerJson;
     }
 
     /** A rule set stored in the audit database, compiled again (for dry runs and replays after a restart). */

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import com.alvh.config.AlvhConfig;
 import com.alvh.engine.CompiledRuleSet;
 import com.alvh.engine.RuleSetRegistry;
-import com.alvh.evaluation.answer.EvaluationAnswer;
 import com.alvh.evaluation.request.EvaluationRequest;
 import com.alvh.strategy.ProfileCatalog.LoadedProfile;
 
@@ -29,7 +28,11 @@ public class EvaluationService {
         this.recorder = recorder;
     }
 
-    public EvaluationAnswer evaluate(EvaluationRequest request, String requestJson) {
+    /**
+     * Evaluates and records; returns the answer as the JSON that was recorded, so the response is byte for byte
+     * what the audit trail holds (and is serialised once).
+     */
+    public String evaluate(EvaluationRequest request, String requestJson) {
         LoadedProfile profile = profile(request.profile());
         CompiledRuleSet active = ruleSets.active().orElseThrow(NotReadyException::new);
         CompiledRuleSet ruleSet = active;
@@ -40,8 +43,7 @@ public class EvaluationService {
         }
         boolean dryRun = !ruleSet.version().equals(active.version());
         var evaluation = Evaluator.run(UUID.randomUUID().toString(), request, profile, ruleSet, dryRun, config.firingLimit());
-        recorder.record(request, requestJson, evaluation, profile, ruleSet);
-        return evaluation.answer();
+        return recorder.record(request, requestJson, evaluation, profile, ruleSet);
     }
 
     LoadedProfile profile(String name) {
