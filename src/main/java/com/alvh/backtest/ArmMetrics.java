@@ -31,7 +31,10 @@ final class ArmMetrics {
                 costs == 0 ? Double.NaN : Math.round(hedgePnl / costs * 1e4) / 1e4, arm.actionsPerRule());
     }
 
-    /** −capital on the first day, each day's realised cash, +capital and the open marks on the last day. */
+    /**
+     * −capital on the first day, then each day's realised P&L as paid out, then +capital and the open positions'
+     * marks on the last day. P&L rather than premium cash, so a condor's credit is not a flow until it is earned.
+     */
     static List<Xirr.Flow> flows(List<LocalDate> dates, ArmRun run, BacktestConfig config) {
         List<Xirr.Flow> flows = new ArrayList<>();
         double previous = 0;

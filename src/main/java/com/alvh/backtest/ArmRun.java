@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Day-by-day trace of one arm: equity, realised cash, hedge ratio and the actions taken. */
+/**
+ * Day-by-day trace of one arm: equity (everything marked), realised P&L (closed trades and costs paid; the credit
+ * of an open condor is not yet earned), hedge ratio and the actions taken.
+ */
 public record ArmRun(String name, List<Double> equity, List<Double> realised, List<Double> hedgeRatio,
               List<List<String>> actions) {
 

@@ -106,8 +106,9 @@ final class CondorBook {
         return cash - (condor == null ? 0 : value(day) * 100 * condor.contracts());
     }
 
-    double cash() {
-        return cash;
+    /** Cash less the credit of the open condor, which is not earned until the condor is closed. */
+    double realisedPnl() {
+        return cash - (condor == null ? 0 : condor.credit() * 100 * condor.contracts());
     }
 
     double rebalancingCosts() {

@@ -6,8 +6,8 @@ import java.util.Map;
  * Results of one arm, in dollars unless said otherwise.
  *
  * @param totalPnl         equity at the end (realised cash plus open positions marked)
- * @param irr              annual internal rate of return of the dated cash flows (capital in at the start, out
- *                         with the open marks at the end), as a fraction; NaN when it has no root
+ * @param irr              annual internal rate of return of the dated cash flows: capital in at the start, each
+ *                         day's realised P&L out, capital and open marks out at the end; a fraction, NaN without root
  * @param maxDrawdown      largest fall of equity from a previous peak (≥ 0)
  * @param worstDay         most negative one-day change of equity
  * @param hedgeCost        trading costs of the layers plus their expected roll-down (carry)

@@ -47,7 +47,8 @@ public final class Simulation {
                 arm.settleExpired(day);
                 HedgePolicy.DayActions actions = policies.get(a).act(seen, condor, arm);
                 arm.accrueCarry(day);
-                runs.get(a).add(condor.equity(day) + arm.cash() + arm.unrealised(day), condor.cash() + arm.cash(), actions);
+                runs.get(a).add(condor.equity(day) + arm.cash() + arm.unrealised(day), condor.realisedPnl() + arm.cash(),
+                        actions);
             }
             if ((i - start) % 250 == 249) {
                 progress.accept(String.format("%s  day %d/%d  equity unhedged %.0f static %.0f alvh %.0f", day.date(),
