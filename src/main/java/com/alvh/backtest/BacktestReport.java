@@ -38,6 +38,22 @@ public final class BacktestReport {
                     .append(a).append('\n'));
         }
         Files.writeString(dir.resolve("actions.log"), log);
+        Files.writeString(dir.resolve("daily.csv"), daily(result));
+    }
+
+    /** One row per day: VIX, then equity and hedge ratio of each arm, for analysis outside the report. */
+    static String daily(BacktestResult r) {
+        StringBuilder csv = new StringBuilder("date,vix");
+        r.arms().forEach(a -> csv.append(',').append(a.name()).append("_equity,").append(a.name()).append("_ratio"));
+        csv.append('\n');
+        for (int i = 0; i < r.dates().size(); i++) {
+            csv.append(r.dates().get(i)).append(',').append(r.vix().get(i));
+            for (BacktestResult.Arm a : r.arms()) {
+                csv.append(String.format(Locale.ROOT, ",%.2f,%.2f", a.run().equity().get(i), a.run().hedgeRatio().get(i)));
+            }
+            csv.append('\n');
+        }
+        return csv.toString();
     }
 
     static String html(BacktestResult r) {

@@ -22,7 +22,8 @@ public final class VxPricing {
     }
 
     public static double price(MarketDay day, LocalDate expiry) {
-        int rank = VxCalendar.expiriesOnOrAfter(day.date(), RANKS).indexOf(expiry);
+        // Settlement files have already rolled on an expiry day (M1 is then the next month), so rank from tomorrow.
+        int rank = VxCalendar.expiriesOnOrAfter(day.date().plusDays(1), RANKS).indexOf(expiry);
         if (rank >= 0 && rank < day.curve().length) {
             double quoted = day.curve()[rank];
             if (quoted > day.vix() / 3 && quoted < day.vix() * 3) {
