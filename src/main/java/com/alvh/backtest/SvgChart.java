@@ -8,7 +8,9 @@ import java.util.Map;
 /** A line chart as inline SVG, drawn here so the report needs no script or stylesheet from elsewhere. */
 final class SvgChart {
 
-    private static final String[] COLOURS = {"#888888", "#1f77b4", "#d62728", "#2ca02c"};
+    /** One colour per series name, so an arm looks the same in every chart. */
+    private static final Map<String, String> COLOURS = Map.of("unhedged", "#888888", "static", "#1f77b4",
+            "alvh", "#d62728");
     private static final int WIDTH = 900;
     private static final int HEIGHT = 260;
     private static final int PAD = 50;
@@ -30,9 +32,14 @@ final class SvgChart {
         svg.append(String.format(Locale.ROOT, "<text x='%d' y='%d' font-size='10'>%s</text>"
                 + "<text x='%d' y='%d' font-size='10'>%s</text>", PAD, HEIGHT - 30, dates.get(0),
                 WIDTH - PAD - 60, HEIGHT - 30, dates.get(dates.size() - 1)));
+        if (min < 0 && max > 0) {
+            double zero = HEIGHT - PAD - (HEIGHT - 2.0 * PAD) * (0 - min) / (max - min);
+            svg.append(String.format(Locale.ROOT, "<line x1='%d' x2='%d' y1='%.1f' y2='%.1f' stroke='#cccccc'/>",
+                    PAD, WIDTH - PAD, zero, zero));
+        }
         int colour = 0;
         for (var entry : series.entrySet()) {
-            String c = COLOURS[colour % COLOURS.length];
+            String c = COLOURS.getOrDefault(entry.getKey(), "#2ca02c");
             svg.append("<polyline fill='none' stroke-width='1' stroke='").append(c).append("' points='");
             List<Double> values = entry.getValue();
             for (int i = 0; i < values.size(); i++) {
