@@ -56,13 +56,20 @@ public final class BacktestCommand {
                 (System.nanoTime() - t0) / 1e9, out.resolve("report.json"));
     }
 
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("profile", "spx", "vix", "vix3m", "vx-curve",
+            "events", "from", "to", "out", "rules", "strategies");
+
     static Map<String, String> options(String[] args) {
         Map<String, String> opt = new HashMap<>();
         for (int i = 0; i < args.length; i += 2) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("expected --name value pairs, got '" + args[i] + "'");
             }
-            opt.put(args[i].substring(2), args[i + 1]);
+            String name = args[i].substring(2);
+            if (!KNOWN.contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name + "; known: " + new java.util.TreeSet<>(KNOWN));
+            }
+            opt.put(name, args[i + 1]);
         }
         return opt;
     }

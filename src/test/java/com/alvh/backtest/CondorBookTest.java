@@ -14,7 +14,7 @@ class CondorBookTest {
     private final BacktestConfig config = BacktestConfig.defaults();
 
     private CondorBook opened() {
-        CondorBook book = new CondorBook(config, new CondorPricer(Engine.BALANCED.profile()));
+        CondorBook book = new CondorBook(config, new CondorPricer(ShippedRules.BALANCED.profile()));
         book.step(new MarketDay(DAY0, 5000, 18, null, new double[0]));
         return book;
     }

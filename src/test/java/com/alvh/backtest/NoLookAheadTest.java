@@ -16,7 +16,7 @@ class NoLookAheadTest {
 
     private static BacktestResult run(MarketHistory history) {
         return Simulation.run(history, history.days().get(40).date(), history.days().get(DAYS - 1).date(),
-                BacktestConfig.defaults(), Engine.BALANCED, Engine.RULES, line -> { });
+                BacktestConfig.defaults(), ShippedRules.BALANCED, ShippedRules.RULES, line -> { });
     }
 
     @Test

@@ -28,7 +28,7 @@ class PricingTest {
     void shortStrikesSitAtTheTargetDeltaOnTheFivePointGrid() {
         MarketDay day = new MarketDay(MONDAY, 5186.33, 20, null, new double[0]);
         LocalDate expiry = LocalDate.of(2024, 9, 20);
-        var profile = Engine.BALANCED.profile();
+        var profile = ShippedRules.BALANCED.profile();
         CondorPricer pricer = new CondorPricer(profile);
         for (OptionType type : OptionType.values()) {
             double strike = pricer.strikeAtDelta(type, day, expiry, 0.16);

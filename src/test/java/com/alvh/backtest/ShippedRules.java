@@ -10,14 +10,14 @@ import com.alvh.strategy.ProfileCatalog;
 import com.alvh.strategy.ProfileCatalog.LoadedProfile;
 
 /** The shipped rules and the balanced profile, compiled once for all backtest tests (a compile takes seconds). */
-final class Engine {
+final class ShippedRules {
 
     static final CompiledRuleSet RULES;
     static final LoadedProfile BALANCED;
 
     static {
         try {
-            RULES = new RuleSetCompiler(Engine.class.getClassLoader(), Clock.systemUTC())
+            RULES = new RuleSetCompiler(ShippedRules.class.getClassLoader(), Clock.systemUTC())
                     .compile(SourceFiles.drl(Path.of("rules"))).ruleSet();
             BALANCED = ProfileCatalog.load(Path.of("strategies"), ProfileCatalog.empty()).find("balanced").orElseThrow();
         } catch (Exception e) {
@@ -25,6 +25,6 @@ final class Engine {
         }
     }
 
-    private Engine() {
+    private ShippedRules() {
     }
 }
