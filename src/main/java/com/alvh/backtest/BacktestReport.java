@@ -25,6 +25,7 @@ public final class BacktestReport {
         json.put("to", result.dates().get(result.dates().size() - 1).toString());
         json.put("days", result.dates().size());
         json.put("arms", result.arms().stream().map(a -> Map.of("name", a.name(), "metrics", a.metrics())).toList());
+        json.put("years", YearlyPnl.of(result));
         json.put("config", result.config());
         // NaN (an IRR without a root, a coverage without costs) has no JSON form: write it as a string.
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -74,6 +75,15 @@ public final class BacktestReport {
                     + "<td>%.0f</td><td>%.0f</td><td>%.0f</td><td>%.2f</td><td>%s</td></tr>", a.name(), m.totalPnl(),
                     m.irr() * 100, m.maxDrawdown(), m.worstDay(), m.hedgeCost(), m.rebalancingCosts(), m.hedgePnl(),
                     m.coverageRatio(), SvgChart.escape(m.actionsPerRule().toString())));
+        }
+        html.append("</table><h2>P&amp;L per calendar year</h2><table border='1' cellpadding='4' "
+                + "style='border-collapse:collapse'><tr><th>year</th>");
+        r.arms().forEach(a -> html.append("<th>").append(a.name()).append("</th>"));
+        html.append("</tr>");
+        for (YearlyPnl year : YearlyPnl.of(r)) {
+            html.append("<tr><td>").append(year.year()).append("</td>");
+            year.pnlByArm().values().forEach(v -> html.append(String.format(Locale.ROOT, "<td>%.0f</td>", v)));
+            html.append("</tr>");
         }
         html.append("</table>");
         html.append("<p>").append(SvgChart.lines("Equity ($) by arm", r.dates(), equity)).append("</p>");

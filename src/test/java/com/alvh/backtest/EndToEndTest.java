@@ -41,6 +41,15 @@ class EndToEndTest {
         assertTrue(report.get("arms").get(1).get("metrics").get("hedgeCost").asDouble() > 0);
         assertEquals(0.5, report.get("config").get("staticHedgeRatio").asDouble());
 
+        // The yearly P&L adds up to the total P&L of each arm.
+        for (int a = 0; a < 3; a++) {
+            double sum = 0;
+            for (JsonNode year : report.get("years")) {
+                sum += year.get("pnlByArm").get(names.get(a)).asDouble();
+            }
+            assertEquals(report.get("arms").get(a).get("metrics").get("totalPnl").asDouble(), sum, 0.05);
+        }
+
         String html = Files.readString(out.resolve("report.html"));
         assertEquals(3, html.split("<svg", -1).length - 1, "equity, hedge ratio and VIX charts");
         assertFalse(html.contains("<script") || html.contains("<link") || html.contains("http://cdn"), "self-contained");
