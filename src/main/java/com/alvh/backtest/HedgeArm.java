@@ -1,0 +1,110 @@
+package com.alvh.backtest;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The hedge book of one arm. Futures cost no premium: closing realises (exit − entry) × multiplier × contracts;
+ * each contract side pays commission, exchange fee and half the spread. A layer still held on its expiry settles
+ * at that day's VIX close (a stand-in for the opening settlement quotation). Carry is an attribution, not cash:
+ * each day a layer is expected to lose (future − VIX) / days-to-expiry per unit as it rolls down to spot.
+ */
+final class HedgeArm {
+
+    final String name;
+    private final BacktestConfig config;
+    private final List<HedgeLayer> layers = new ArrayList<>();
+    private final Map<String, Integer> actionsPerRule = new TreeMap<>();
+    private double cash;
+    private double tradingCosts;
+    private double carry;
+    private LocalDate lastRemoval;
+
+    HedgeArm(String name, BacktestConfig config) {
+        this.name = name;
+        this.config = config;
+    }
+
+    void open(MarketDay day, int tranche, String instrument, LocalDate expiry, int contracts) {
+        HedgeLayer layer = new HedgeLayer(tranche, instrument, expiry, contracts, VxPricing.price(day, expiry), day.date());
+        layers.add(layer);
+        pay(contracts * config.vxSideCost(layer.multiplier()));
+    }
+
+    /** Closes the layer of {@code tranche}, if held, at the day's price. */
+    Optional<HedgeLayer> close(MarketDay day, int tranche) {
+        Optional<HedgeLayer> layer = layers.stream().filter(l -> l.tranche() == tranche).findFirst();
+        layer.ifPresent(l -> {
+            layers.remove(l);
+            cash += (VxPricing.price(day, l.expiry()) - l.entryPrice()) * l.multiplier() * l.contracts();
+            pay(l.contracts() * config.vxSideCost(l.multiplier()));
+        });
+        return layer;
+    }
+
+    void removed(LocalDate date) {
+        lastRemoval = date;
+    }
+
+    /** Settles layers expiring on or before the day at VIX, before any decision is taken on them. */
+    void settleExpired(MarketDay day) {
+        for (HedgeLayer l : List.copyOf(layers)) {
+            if (!l.expiry().isAfter(day.date())) {
+                layers.remove(l);
+                cash += (day.vix() - l.entryPrice()) * l.multiplier() * l.contracts();
+                pay(l.contracts() * (config.vxCommission() + config.vxExchangeFee()));
+            }
+        }
+    }
+
+    /** Accrues the day's expected roll-down of the layers held at the close. */
+    void accrueCarry(MarketDay day) {
+        for (HedgeLayer l : layers) {
+            long dte = ChronoUnit.DAYS.between(day.date(), l.expiry());
+            carry += (VxPricing.price(day, l.expiry()) - day.vix()) / dte * l.multiplier() * l.contracts();
+        }
+    }
+
+    void count(String rule) {
+        actionsPerRule.merge(rule, 1, Integer::sum);
+    }
+
+    private void pay(double amount) {
+        cash -= amount;
+        tradingCosts += amount;
+    }
+
+    double unrealised(MarketDay day) {
+        return layers.stream().mapToDouble(l -> (VxPricing.price(day, l.expiry()) - l.entryPrice())
+                * l.multiplier() * l.contracts()).sum();
+    }
+
+    List<HedgeLayer> layers() {
+        return List.copyOf(layers);
+    }
+
+    LocalDate lastRemoval() {
+        return lastRemoval;
+    }
+
+    double cash() {
+        return cash;
+    }
+
+    double tradingCosts() {
+        return tradingCosts;
+    }
+
+    double carry() {
+        return carry;
+    }
+
+    Map<String, Integer> actionsPerRule() {
+        return Map.copyOf(actionsPerRule);
+    }
+}
