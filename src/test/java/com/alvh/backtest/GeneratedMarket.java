@@ -18,12 +18,12 @@ import com.alvh.market.calendar.ExchangeHolidays;
  * (SPX −12%, VIX up to ~40) in the middle so the hedge rules have something to do; VIX3M lags VIX; FOMC every six
  * weeks. No VX curve, so layers are priced by the model.
  */
-final class GeneratedMarket {
+public final class GeneratedMarket {
 
     private GeneratedMarket() {
     }
 
-    static MarketHistory history(int days) {
+    public static MarketHistory history(int days) {
         Random random = new Random(42);
         List<MarketDay> out = new ArrayList<>();
         double spx = 4000;
@@ -58,7 +58,7 @@ final class GeneratedMarket {
     }
 
     /** Writes the market as the three file formats the command reads; returns the directory. */
-    static Path writeFiles(MarketHistory history, Path dir) throws IOException {
+    public static Path writeFiles(MarketHistory history, Path dir) throws IOException {
         StringBuilder spx = new StringBuilder("date,open,high,low,close,volume\n");
         StringBuilder vix = new StringBuilder("DATE,OPEN,HIGH,LOW,CLOSE\n");
         StringBuilder vix3m = new StringBuilder("DATE,OPEN,HIGH,LOW,CLOSE\n");

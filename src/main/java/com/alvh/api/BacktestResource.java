@@ -1,0 +1,70 @@
+package com.alvh.api;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.alvh.evaluation.BacktestJobs;
+
+/** Backtests as background jobs: submit with the CSV files inline, poll for progress, fetch the reports. */
+@Path("/api/v1/backtests")
+@Produces(MediaType.APPLICATION_JSON)
+public class BacktestResource {
+
+    private final BacktestJobs jobs;
+
+    @Inject
+    public BacktestResource(BacktestJobs jobs) {
+        this.jobs = jobs;
+    }
+
+    /** Body: profile, date range and CSV texts by role (spx, vix required; vix3m, vxCurve, events optional). */
+    public record BacktestBody(@NotBlank String profile, @NotNull LocalDate from, @NotNull LocalDate to,
+                               @NotNull Map<String, String> files) {
+    }
+
+    /** A job as answered. */
+    public record JobView(String id, String status, String progress, String error) {
+        static JobView of(BacktestJobs.Job job) {
+            return new JobView(job.id(), job.status(), job.progress(), job.error());
+        }
+    }
+
+    @POST
+    public Response submit(@Valid @NotNull BacktestBody body) {
+        var job = jobs.submit(new BacktestJobs.Spec(body.profile(), body.from(), body.to(), body.files()));
+        return Response.accepted(JobView.of(job)).location(URI.create("/api/v1/backtests/" + job.id())).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public JobView status(@PathParam("id") String id) {
+        return jobs.find(id).map(JobView::of).orElseThrow(() -> new NotFoundException("no backtest " + id));
+    }
+
+    @GET
+    @Path("{id}/report.json")
+    public String reportJson(@PathParam("id") String id) {
+        return jobs.report(id, "report.json").orElseThrow(() -> new NotFoundException("no finished backtest " + id));
+    }
+
+    @GET
+    @Path("{id}/report.html")
+    @Produces(MediaType.TEXT_HTML)
+    public String reportHtml(@PathParam("id") String id) {
+        return jobs.report(id, "report.html").orElseThrow(() -> new NotFoundException("no finished backtest " + id));
+    }
+}
