@@ -174,6 +174,35 @@ class RuleLifecycleTest {
     }
 
     @Test
+    void aRunawayRuleStopsAtTheFiringLimitWithA422NamingItAndTheServiceKeepsServing() {
+        Map<String, String> files = new HashMap<>();
+        for (String name : List.of("signals.drl", "layering.drl", "guards.drl", "sizing.drl")) {
+            files.put(name, read(name));
+        }
+        files.put("loop.drl", """
+                package alvh.rules;
+                import com.alvh.market.Metric;
+                rule "Echo the P/E ratio forever"
+                when
+                    $m : Metric(name == "peRatio")
+                then
+                    insert(new Metric("peRatio", $m.value() + 1));
+                end
+                """);
+        String candidate = given().contentType(ContentType.JSON).body(Map.of("files", files))
+                .when().post("/api/v1/rulesets/candidates").then().statusCode(200)
+                // the scenario gate already catches the loop: the candidate is stored but could not be activated
+                .body("scenarioFailures[0].message", org.hamcrest.Matchers.containsString("Echo the P/E ratio forever"))
+                .extract().path("version");
+        String body = Examples.text("cpi-next-day").replaceFirst("\\{", "{\"ruleSetVersion\": \"" + candidate + "\",");
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/evaluations")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("rule", org.hamcrest.Matchers.equalTo("Echo the P/E ratio forever"))
+                .body("detail", org.hamcrest.Matchers.containsString("firing limit"));
+        assertEquals(originalVersion, evaluate(Examples.text("cpi-next-day")).getString("ruleSet.version"));
+    }
+
+    @Test
     void aRecordedEvaluationReplaysIdentically() {
         String id = evaluate(Examples.text("backwardation-near-put")).getString("evaluationId");
         JsonPath replay = given().when().post("/api/v1/evaluations/" + id + "/replay").then().statusCode(200)
