@@ -17,7 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.alvh.evaluation.BacktestJobs;
+import com.alvh.backtest.BacktestJobs;
 
 /** Backtests as background jobs: submit with the CSV files inline, poll for progress, fetch the reports. */
 @Path("/api/v1/backtests")

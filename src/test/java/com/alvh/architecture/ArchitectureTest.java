@@ -1,6 +1,7 @@
 package com.alvh.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.alvh.engine.RuleSessionRunner;
 import com.alvh.engine.RuleSetCompiler;
@@ -33,6 +34,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("com.alvh.api..", "com.alvh.evaluation..",
                     "com.alvh.audit..", "com.alvh.engine..")
             .because("the domain must not depend on the layers built on it");
+
+    @ArchTest
+    static final ArchRule packagesFormNoCycles = slices().matching("com.alvh.(*)..").should().beFreeOfCycles()
+            .because("each package builds on the ones below it, so any of them can be read and tested on its own");
 
     @ArchTest
     static final ArchRule resourcesHoldNoEngineOrSql = noClasses()

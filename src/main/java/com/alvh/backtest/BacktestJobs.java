@@ -1,4 +1,4 @@
-package com.alvh.evaluation;
+package com.alvh.backtest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,10 +19,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.alvh.backtest.BacktestConfig;
-import com.alvh.backtest.BacktestReport;
-import com.alvh.backtest.MarketHistory;
-import com.alvh.backtest.Simulation;
 import com.alvh.backtest.data.DailyCloses;
 import com.alvh.backtest.data.DataRowException;
 import com.alvh.backtest.data.EventsCsv;
@@ -31,6 +27,9 @@ import com.alvh.backtest.data.VxCurveCsv;
 import com.alvh.backtest.data.VxCurveHistory;
 import com.alvh.engine.CompiledRuleSet;
 import com.alvh.engine.RuleSetRegistry;
+import com.alvh.evaluation.InvalidRequestException;
+import com.alvh.evaluation.NotReadyException;
+import com.alvh.evaluation.ProfileRegistry;
 
 /**
  * Backtests for API clients: a request carries the CSV files inline, runs in the background on the active rule
