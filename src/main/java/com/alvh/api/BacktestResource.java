@@ -31,9 +31,12 @@ public class BacktestResource {
         this.jobs = jobs;
     }
 
-    /** Body: profile, date range and CSV texts by role (spx, vix required; vix3m, vxCurve, events optional). */
+    /**
+     * Body: profile, date range, CSV texts by role (spx, vix required; vix3m, vxCurve, events optional) and optional
+     * overrides of the backtest parameters by name (see BacktestConfig), e.g. {@code {"staticHedgeRatio": 0.25}}.
+     */
     public record BacktestBody(@NotBlank String profile, @NotNull LocalDate from, @NotNull LocalDate to,
-                               @NotNull Map<String, String> files) {
+                               @NotNull Map<String, String> files, Map<String, Object> config) {
     }
 
     /** A job as answered. */
@@ -45,7 +48,8 @@ public class BacktestResource {
 
     @POST
     public Response submit(@Valid @NotNull BacktestBody body) {
-        var job = jobs.submit(new BacktestJobs.Spec(body.profile(), body.from(), body.to(), body.files()));
+        var job = jobs.submit(new BacktestJobs.Spec(body.profile(), body.from(), body.to(), body.files(),
+                body.config()));
         return Response.accepted(JobView.of(job)).location(URI.create("/api/v1/backtests/" + job.id())).build();
     }
 

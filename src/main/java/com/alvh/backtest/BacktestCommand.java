@@ -19,7 +19,8 @@ import com.alvh.strategy.ProfileCatalog;
 
 /**
  * Command line: {@code --profile NAME --spx FILE --vix FILE [--vix3m FILE] [--vx-curve FILE] [--events FILE]
- * --from DATE --to DATE --out DIR [--rules DIR] [--strategies DIR]}. Compiles the rule files and loads the
+ * --from DATE --to DATE --out DIR [--rules DIR] [--strategies DIR] [--config FILE]}; FILE is YAML of
+ * {@link BacktestConfig} parameters to override. Compiles the rule files and loads the
  * profiles as the service does, runs the three arms and writes DIR/report.json and DIR/report.html.
  */
 public final class BacktestCommand {
@@ -45,7 +46,7 @@ public final class BacktestCommand {
         System.out.printf("loaded %d trading days and compiled %d rules in %d ms%n", history.days().size(),
                 compiled.ruleSet().rules().size(), (System.nanoTime() - t0) / 1_000_000);
         BacktestResult result = Simulation.run(history, LocalDate.parse(required(opt, "from")),
-                LocalDate.parse(required(opt, "to")), BacktestConfig.defaults(), profile, compiled.ruleSet(),
+                LocalDate.parse(required(opt, "to")), config(opt), profile, compiled.ruleSet(),
                 System.out::println);
         Path out = Path.of(required(opt, "out"));
         BacktestReport.write(result, out);
@@ -57,7 +58,21 @@ public final class BacktestCommand {
     }
 
     private static final java.util.Set<String> KNOWN = java.util.Set.of("profile", "spx", "vix", "vix3m", "vx-curve",
-            "events", "from", "to", "out", "rules", "strategies");
+            "events", "from", "to", "out", "rules", "strategies", "config");
+
+    /** The defaults, with the overrides of a YAML file given as --config (e.g. {@code staticHedgeRatio: 0.25}). */
+    private static BacktestConfig config(Map<String, String> opt) throws java.io.IOException {
+        if (!opt.containsKey("config")) {
+            return BacktestConfig.defaults();
+        }
+        Object yaml = new org.yaml.snakeyaml.Yaml().load(java.nio.file.Files.readString(Path.of(opt.get("config"))));
+        if (!(yaml instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException(opt.get("config") + ": expected a mapping of parameter: value");
+        }
+        Map<String, Object> overrides = new HashMap<>();
+        map.forEach((k, v) -> overrides.put(String.valueOf(k), v));
+        return BacktestConfigOverrides.apply(BacktestConfig.defaults(), overrides);
+    }
 
     static Map<String, String> options(String[] args) {
         Map<String, String> opt = new HashMap<>();

@@ -47,7 +47,7 @@ public class BacktestJobs {
     }
 
     /** What to backtest: CSV texts by role (spx, vix required; vix3m, vxCurve, events optional). */
-    public record Spec(String profile, LocalDate from, LocalDate to, Map<String, String> files) {
+    public record Spec(String profile, LocalDate from, LocalDate to, Map<String, String> files, Map<String, Object> config) {
     }
 
     private static final List<String> ROLES = List.of("spx", "vix", "vix3m", "vxCurve", "events");
@@ -84,11 +84,18 @@ public class BacktestJobs {
         if (!spec.from().isBefore(spec.to())) {
             throw new InvalidRequestException("to", "must be after from");
         }
+        BacktestConfig config;
+        try {
+            config = BacktestConfigOverrides.apply(BacktestConfig.defaults(), spec.config() == null ? Map.of() : spec.config());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage().substring(0, e.getMessage().indexOf(':')),
+                    e.getMessage().substring(e.getMessage().indexOf(':') + 2));
+        }
         Path dir = writeFiles(spec.files());
         MarketHistory history = load(dir, spec.files());
         Job job = new Job(UUID.randomUUID().toString(), "RUNNING", "queued", null, Instant.now(), dir);
         jobs.put(job.id(), job);
-        runner.execute(() -> run(job.id(), history, spec, profile, rules));
+        runner.execute(() -> run(job.id(), history, spec, config, profile, rules));
         return job;
     }
 
@@ -101,10 +108,10 @@ public class BacktestJobs {
         return find(id).filter(j -> j.status().equals("DONE")).map(j -> read(j.dir().resolve(file)));
     }
 
-    private void run(String id, MarketHistory history, Spec spec, com.alvh.strategy.ProfileCatalog.LoadedProfile profile,
-                     CompiledRuleSet rules) {
+    private void run(String id, MarketHistory history, Spec spec, BacktestConfig config,
+                     com.alvh.strategy.ProfileCatalog.LoadedProfile profile, CompiledRuleSet rules) {
         try {
-            var result = Simulation.run(history, spec.from(), spec.to(), BacktestConfig.defaults(), profile, rules,
+            var result = Simulation.run(history, spec.from(), spec.to(), config, profile, rules,
                     line -> jobs.computeIfPresent(id, (k, j) -> j.with("RUNNING", line, null)));
             BacktestReport.write(result, jobs.get(id).dir());
             jobs.computeIfPresent(id, (k, j) -> j.with("DONE", result.dates().size() + " days simulated", null));

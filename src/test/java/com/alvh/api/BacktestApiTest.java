@@ -68,6 +68,16 @@ class BacktestApiTest {
     }
 
     @Test
+    void aBadParameterOverrideIsRefusedNamingIt() {
+        Map<String, Object> body = Map.of("profile", "balanced", "from", "2020-01-01", "to", "2020-12-31",
+                "files", Map.of("spx", "date,open,high,low,close\n", "vix", "DATE,OPEN,HIGH,LOW,CLOSE\n"),
+                "config", Map.of("shortDelta", 0.9));
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/backtests")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("config.shortDelta"));
+    }
+
+    @Test
     void anUnknownJobIs404() {
         given().when().get("/api/v1/backtests/nope").then().statusCode(404).contentType("application/problem+json");
     }
