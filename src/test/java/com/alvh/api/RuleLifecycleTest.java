@@ -42,6 +42,7 @@ class RuleLifecycleTest {
     /** A private copy of rules/ (with its scenarios) and a fresh audit database. */
     public static class PrivateRules implements QuarkusTestProfile {
         static Path rules;
+        static Path strategies;
 
         @Override
         public synchronized Map<String, String> getConfigOverrides() {
@@ -49,8 +50,10 @@ class RuleLifecycleTest {
                 if (rules == null) {
                     rules = Files.createTempDirectory("alvh-lifecycle-rules");
                     copyTree(Path.of("rules"), rules);
+                    strategies = Files.createTempDirectory("alvh-lifecycle-strategies");
+                    copyTree(Path.of("strategies"), strategies);
                 }
-                return Map.of("alvh.rules-dir", rules.toString(),
+                return Map.of("alvh.rules-dir", rules.toString(), "alvh.strategies-dir", strategies.toString(),
                         "alvh.data-dir", Files.createTempDirectory("alvh-lifecycle-data").toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -203,6 +206,30 @@ class RuleLifecycleTest {
     }
 
     @Test
+    void aBrokenProfileEditIsReportedWithFieldAndLineAndItsLastGoodVersionKeepsServing() throws IOException {
+        Path file = PrivateRules.strategies.resolve("balanced.yaml");
+        String good = Files.readString(file);
+        String before = evaluate(Examples.text("cpi-next-day")).getString("profile.version");
+        try {
+            String broken = good.replace("proximitySigma: 1.0", "proximitySigma: lots");
+            Files.writeString(file, broken);
+            int line = (int) broken.lines().takeWhile(l -> !l.contains("proximitySigma")).count() + 1;
+            JsonPath profiles = awaitProfiles(p -> !p.getList("errors").isEmpty());
+            assertEquals("signals.proximitySigma", profiles.getString("errors[0].field"));
+            assertEquals(line, profiles.getInt("errors[0].line"));
+            assertEquals(before, evaluate(Examples.text("cpi-next-day")).getString("profile.version"));
+
+            Files.writeString(file, good.replace("proximitySigma: 1.0", "proximitySigma: 0.5"));
+            awaitProfiles(p -> p.getList("errors").isEmpty());
+            assertNotEquals(before, evaluate(Examples.text("cpi-next-day")).getString("profile.version"));
+        } finally {
+            Files.writeString(file, good);
+            awaitProfiles(p -> p.getList("errors").isEmpty() && before.equals(
+                    p.getString("profiles.find { it.name == 'balanced' }.version")));
+        }
+    }
+
+    @Test
     void aRecordedEvaluationReplaysIdentically() {
         String id = evaluate(Examples.text("backwardation-near-put")).getString("evaluationId");
         JsonPath replay = given().when().post("/api/v1/evaluations/" + id + "/replay").then().statusCode(200)
@@ -224,6 +251,20 @@ class RuleLifecycleTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static JsonPath awaitProfiles(Predicate<JsonPath> condition) {
+        Instant deadline = Instant.now().plus(RELOAD_LIMIT);
+        JsonPath last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = given().when().get("/api/v1/profiles").then().statusCode(200).extract().jsonPath();
+            if (condition.test(last)) {
+                return last;
+            }
+            sleep();
+        }
+        throw new AssertionError("profiles did not reach the expected state within " + RELOAD_LIMIT + ": "
+                + (last == null ? "" : last.prettify()));
     }
 
     /** Polls the active rule set until the condition holds; the whole point is that this takes under 2 s. */
