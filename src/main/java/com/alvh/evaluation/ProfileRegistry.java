@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import com.alvh.config.AlvhConfig;
+import com.alvh.engine.RuleError;
+import com.alvh.engine.RuleSetRegistry;
 import com.alvh.strategy.ProfileCatalog;
 import com.alvh.strategy.ProfileError;
 
@@ -21,15 +23,36 @@ public class ProfileRegistry {
 
     private final AtomicReference<ProfileCatalog> catalog = new AtomicReference<>(ProfileCatalog.empty());
     private final AlvhConfig config;
+    private final RuleSetRegistry ruleSets;
+    private final ScenarioGate scenarios;
 
     @Inject
-    public ProfileRegistry(AlvhConfig config) {
+    public ProfileRegistry(AlvhConfig config, RuleSetRegistry ruleSets, ScenarioGate scenarios) {
         this.config = config;
+        this.ruleSets = ruleSets;
+        this.scenarios = scenarios;
     }
 
-    /** Reloads the strategies directory. */
+    /**
+     * Reloads the strategies directory. A changed profile must also pass the shipped scenarios with the active rule
+     * set, like a rule edit; one that fails is refused and its previous version keeps serving.
+     */
     public synchronized void reload() {
-        ProfileCatalog next = ProfileCatalog.load(config.strategiesDir(), catalog.get());
+        ProfileCatalog previous = catalog.get();
+        ProfileCatalog next = ProfileCatalog.load(config.strategiesDir(), previous);
+        for (var loaded : next.all()) {
+            boolean changed = previous.find(loaded.profile().name())
+                    .map(p -> !p.profile().version().equals(loaded.profile().version())).orElse(false);
+            if (changed && ruleSets.active().isPresent()) {
+                ProfileCatalog candidate = next;
+                List<RuleError> failed = scenarios.check(ruleSets.active().get(), candidate::find);
+                if (!failed.isEmpty()) {
+                    next = next.refuse(loaded.profile().name(), previous.find(loaded.profile().name()),
+                            new ProfileError(loaded.file(), "(scenarios)", 1, 1,
+                                    failed.get(0).file() + ": " + failed.get(0).message()));
+                }
+            }
+        }
         for (ProfileError error : next.errors()) {
             LOG.warnf("Profile refused, keeping the last good version if any: %s", error);
         }

@@ -17,6 +17,7 @@ import com.alvh.engine.RuleError;
 import com.alvh.evaluation.answer.EvaluationAnswer;
 import com.alvh.evaluation.answer.SignalView;
 import com.alvh.hedge.HedgeAction;
+import com.alvh.strategy.ProfileCatalog.LoadedProfile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -45,12 +46,21 @@ public class ScenarioGate implements CandidateCheck {
 
     @Override
     public List<RuleError> check(CompiledRuleSet candidate) {
+        return check(candidate, profiles::find);
+    }
+
+    /**
+     * Runs the scenarios on a rule set with the profiles a lookup gives: the loaded ones when a rule set changes,
+     * or the loaded ones with one candidate profile swapped in when a profile changes.
+     */
+    public List<RuleError> check(CompiledRuleSet candidate,
+                                 java.util.function.Function<String, java.util.Optional<LoadedProfile>> lookup) {
         List<RuleError> errors = new ArrayList<>();
         for (Path file : scenarioFiles()) {
             String name = "scenarios/" + file.getFileName();
             try {
                 Scenario scenario = json.readValue(file.toFile(), Scenario.class);
-                String problem = run(scenario, candidate);
+                String problem = run(scenario, candidate, lookup);
                 if (problem != null) {
                     errors.add(new RuleError(name, 1, 1, "scenario failed: " + problem));
                 }
@@ -63,8 +73,9 @@ public class ScenarioGate implements CandidateCheck {
         return errors;
     }
 
-    private String run(Scenario scenario, CompiledRuleSet candidate) {
-        var profile = profiles.find(scenario.request().profile()).orElse(null);
+    private String run(Scenario scenario, CompiledRuleSet candidate,
+                       java.util.function.Function<String, java.util.Optional<LoadedProfile>> lookup) {
+        var profile = lookup.apply(scenario.request().profile()).orElse(null);
         if (profile == null) {
             return null; // the profile is not loaded here, so the scenario cannot speak for this deployment
         }

@@ -67,6 +67,19 @@ public final class ProfileCatalog {
         }
     }
 
+    /**
+     * This catalog with one profile refused after loading (e.g. it failed a scenario): the previous version, if any,
+     * serves in its place and the error is reported with the others.
+     */
+    public ProfileCatalog refuse(String name, Optional<LoadedProfile> previous, ProfileError error) {
+        Map<String, LoadedProfile> kept = new TreeMap<>(profiles);
+        kept.remove(name);
+        previous.ifPresent(p -> kept.put(name, p));
+        List<ProfileError> allErrors = new ArrayList<>(errors);
+        allErrors.add(error);
+        return new ProfileCatalog(kept, allErrors);
+    }
+
     public Optional<LoadedProfile> find(String name) {
         return Optional.ofNullable(profiles.get(name));
     }

@@ -206,7 +206,7 @@ class RuleLifecycleTest {
     }
 
     @Test
-    void aBrokenProfileEditIsReportedWithFieldAndLineAndItsLastGoodVersionKeepsServing() throws IOException {
+    void aBrokenOrScenarioBreakingProfileEditIsRefusedAndItsLastGoodVersionKeepsServing() throws IOException {
         Path file = PrivateRules.strategies.resolve("balanced.yaml");
         String good = Files.readString(file);
         String before = evaluate(Examples.text("cpi-next-day")).getString("profile.version");
@@ -217,6 +217,12 @@ class RuleLifecycleTest {
             JsonPath profiles = awaitProfiles(p -> !p.getList("errors").isEmpty());
             assertEquals("signals.proximitySigma", profiles.getString("errors[0].field"));
             assertEquals(line, profiles.getInt("errors[0].line"));
+            assertEquals(before, evaluate(Examples.text("cpi-next-day")).getString("profile.version"));
+
+            Files.writeString(file, good.replace("calmVixMax: 16", "calmVixMax: 10"));
+            JsonPath refused = awaitProfiles(p -> !p.getList("errors").isEmpty()
+                    && "(scenarios)".equals(p.getString("errors[0].field")));
+            assertTrue(refused.getString("errors[0].message").contains("calm-two-layers"), refused.prettify());
             assertEquals(before, evaluate(Examples.text("cpi-next-day")).getString("profile.version"));
 
             Files.writeString(file, good.replace("proximitySigma: 1.0", "proximitySigma: 0.5"));
