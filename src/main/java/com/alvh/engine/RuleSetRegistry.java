@@ -76,20 +76,20 @@ public class RuleSetRegistry {
         return true;
     }
 
-    /** Compiles and runs the candidate checks (scenarios): what a rule set must pass to be activated. */
-    public RuleSetCompiler.Result compileAndCheck(Map<String, String> files) {
-        return checked(compile(files));
+    /** The problems the candidate checks (scenarios) find in a compiled rule set; empty when it may be activated. */
+    public List<RuleError> check(CompiledRuleSet candidate) {
+        List<RuleError> problems = new java.util.ArrayList<>();
+        for (CandidateCheck check : checks) {
+            problems.addAll(check.check(candidate));
+        }
+        return problems;
     }
 
-    /** A compiled candidate that fails a {@link CandidateCheck} is refused with the check's errors. */
     private RuleSetCompiler.Result checked(RuleSetCompiler.Result result) {
         if (!result.valid()) {
             return result;
         }
-        List<RuleError> problems = new java.util.ArrayList<>();
-        for (CandidateCheck check : checks) {
-            problems.addAll(check.check(result.ruleSet()));
-        }
+        List<RuleError> problems = check(result.ruleSet());
         return problems.isEmpty() ? result : new RuleSetCompiler.Result(null, problems);
     }
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,7 +15,6 @@ import com.alvh.audit.EvaluationRecord;
 import com.alvh.config.AlvhConfig;
 import com.alvh.engine.CompiledRuleSet;
 import com.alvh.engine.Firing;
-import com.alvh.engine.RuleSetRegistry;
 import com.alvh.evaluation.request.EvaluationRequest;
 import com.alvh.strategy.ProfileCatalog.LoadedProfile;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,16 +29,14 @@ public class EvaluationRecorder {
 
     private final AuditTrail audit;
     private final ObjectMapper json;
-    private final RuleSetRegistry ruleSets;
     private final boolean enabled;
     private final Set<String> storedVersions = ConcurrentHashMap.newKeySet();
 
     @Inject
-    public EvaluationRecorder(AuditTrail audit, ObjectMapper json, RuleSetRegistry ruleSets, AlvhConfig config) {
+    public EvaluationRecorder(AuditTrail audit, ObjectMapper json, AlvhConfig config) {
         this.enabled = config.audit().recordEvaluations();
         this.audit = audit;
         this.json = json;
-        this.ruleSets = ruleSets;
     }
 
     /** Records the evaluation (unless recording is switched off) and returns the answer's JSON, written once. */
@@ -62,11 +58,6 @@ public class EvaluationRecorder {
                 profile.profile().version(), ruleSet.version(), answer.dryRun(), actions, rules,
                 requestJson == null ? write(request) : requestJson, answerJson, write(trace)));
         return answerJson;
-    }
-
-    /** A rule set stored in the audit database, compiled again (for dry runs and replays after a restart). */
-    Optional<CompiledRuleSet> storedRuleSet(String version) {
-        return audit.ruleSetFiles(version).map(files -> ruleSets.compile(files).ruleSet());
     }
 
     private void storeVersions(LoadedProfile profile, CompiledRuleSet ruleSet) {

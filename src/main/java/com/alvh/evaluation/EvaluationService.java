@@ -16,13 +16,16 @@ import com.alvh.strategy.ProfileCatalog.LoadedProfile;
 public class EvaluationService {
 
     private final RuleSetRegistry ruleSets;
+    private final RuleSetService storedRuleSets;
     private final ProfileRegistry profiles;
     private final AlvhConfig config;
     private final EvaluationRecorder recorder;
 
     @Inject
-    public EvaluationService(RuleSetRegistry ruleSets, ProfileRegistry profiles, AlvhConfig config, EvaluationRecorder recorder) {
+    public EvaluationService(RuleSetRegistry ruleSets, RuleSetService storedRuleSets, ProfileRegistry profiles,
+                             AlvhConfig config, EvaluationRecorder recorder) {
         this.ruleSets = ruleSets;
+        this.storedRuleSets = storedRuleSets;
         this.profiles = profiles;
         this.config = config;
         this.recorder = recorder;
@@ -37,7 +40,7 @@ public class EvaluationService {
         CompiledRuleSet active = ruleSets.active().orElseThrow(NotReadyException::new);
         CompiledRuleSet ruleSet = active;
         if (request.ruleSetVersion() != null) {
-            ruleSet = ruleSets.find(request.ruleSetVersion()).or(() -> recorder.storedRuleSet(request.ruleSetVersion()))
+            ruleSet = storedRuleSets.compiled(request.ruleSetVersion())
                     .orElseThrow(() -> new InvalidRequestException("ruleSetVersion",
                             "unknown rule-set version " + request.ruleSetVersion()));
         }
@@ -49,17 +52,5 @@ public class EvaluationService {
     LoadedProfile profile(String name) {
         return profiles.find(name).orElseThrow(() -> new InvalidRequestException("profile",
                 "unknown profile '" + name + "'; loaded: " + profiles.all().stream().map(p -> p.profile().name()).toList()));
-    }
-
-    /** One evaluation on a built-in sample so the first real request does not pay for class loading and JIT. */
-    void warmUp() {
-        ruleSets.active().ifPresent(ruleSet -> profiles.all().stream().findFirst().ifPresent(profile -> {
-            try {
-                Evaluator.run("warm-up", SampleRequest.create(profile.profile().name()), profile, ruleSet, true,
-                        config.firingLimit());
-            } catch (RuntimeException e) {
-                // A strategist's rule set may not suit the sample; warming up is only an optimisation.
-            }
-        }));
     }
 }

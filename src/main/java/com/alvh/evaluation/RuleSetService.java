@@ -71,8 +71,7 @@ public class RuleSetService {
             throw new InvalidRuleSetException(result.errors());
         }
         audit.storeRuleSetVersion(result.ruleSet().version(), result.ruleSet().files());
-        RuleSetCompiler.Result checked = registry.compileAndCheck(files);
-        return new Candidate(result.ruleSet().version(), checked.valid() ? List.of() : checked.errors());
+        return new Candidate(result.ruleSet().version(), registry.check(result.ruleSet()));
     }
 
     private static void checkNames(Map<String, String> files) {

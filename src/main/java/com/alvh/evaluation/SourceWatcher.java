@@ -34,18 +34,16 @@ public class SourceWatcher {
     private final AlvhConfig config;
     private final RuleSetRegistry rules;
     private final ProfileRegistry profiles;
-    private final EvaluationService warmUp;
     private ScheduledExecutorService poller;
     private String rulesSeen = "";
     private String profilesSeen = "";
     private volatile boolean started;
 
     @Inject
-    public SourceWatcher(AlvhConfig config, RuleSetRegistry rules, ProfileRegistry profiles, EvaluationService warmUp) {
+    public SourceWatcher(AlvhConfig config, RuleSetRegistry rules, ProfileRegistry profiles) {
         this.config = config;
         this.rules = rules;
         this.profiles = profiles;
-        this.warmUp = warmUp;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -76,7 +74,6 @@ public class SourceWatcher {
         rules.reloadFromDirectory();
         rulesSeen = fingerprint(config.rulesDir(), ".drl");
         profilesSeen = fingerprint(config.strategiesDir(), ".yaml");
-        warmUp.warmUp();
         started = true;
         LOG.infof("Rules and profiles loaded in %d ms", (System.nanoTime() - t0) / 1_000_000);
     }

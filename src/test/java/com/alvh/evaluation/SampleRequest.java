@@ -12,7 +12,7 @@ import com.alvh.evaluation.request.FutureQuote;
 import com.alvh.evaluation.request.IndicatorsInput;
 import com.alvh.evaluation.request.MarketInput;
 
-/** A fixed, plausible request (2 Aug 2024) used to warm the engine up at start. */
+/** A fixed, plausible request (2 Aug 2024) to vary in tests. */
 final class SampleRequest {
 
     private SampleRequest() {
@@ -25,7 +25,7 @@ final class SampleRequest {
                 null, new IndicatorsInput(38.2, 71.5, new IndicatorsInput.MacdInput(-21.4, -8.9, null, "BEARISH"),
                 new IndicatorsInput.BreadthInput(false, 1.0)),
                 null, List.of(new EventInput("CPI", LocalDate.of(2024, 8, 14))), Map.of());
-        CondorInput condor = new CondorInput("IC-WARMUP", LocalDate.of(2024, 9, 20), 10, 4900.0, 5000.0, 5700.0, 5800.0,
+        CondorInput condor = new CondorInput("IC-SAMPLE", LocalDate.of(2024, 9, 20), 10, 4900.0, 5000.0, 5700.0, 5800.0,
                 5.10, null, null, List.of());
         return new EvaluationRequest(profile, Instant.parse("2024-08-02T20:00:00Z"), market, condor, null, null);
     }
