@@ -17,14 +17,19 @@ import com.alvh.market.curve.TermStructureAnalysis;
 /** The VX curve: dated quotes (dates from the VX calendar when the client gave none) and its term structure. */
 final class CurveDerivation {
 
-    /** How many listed maturities the calendar is asked for: VX lists about nine months. */
-    private static final int LISTED_MATURITIES = 12;
+    /** How many listed maturities the calendar is asked for: VX lists about nine months, a request up to 12 quotes. */
+    static final int LISTED_MATURITIES = 12;
 
     private CurveDerivation() {
     }
 
-    static List<FuturePoint> datedCurve(LocalDate asOf, List<FutureQuote> quotes) {
-        List<LocalDate> calendar = VxCalendar.expiriesOnOrAfter(asOf, Math.max(quotes.size(), 1));
+    /** VX expiries on or after {@code asOf}, front month first: computed once per evaluation and shared. */
+    static List<LocalDate> listed(LocalDate asOf) {
+        return VxCalendar.expiriesOnOrAfter(asOf, LISTED_MATURITIES);
+    }
+
+    /** Quotes with their expiries; an undated k-th quote sits on the k-th listed expiry. */
+    static List<FuturePoint> datedCurve(List<LocalDate> calendar, List<FutureQuote> quotes) {
         List<FuturePoint> points = new ArrayList<>();
         for (int i = 0; i < quotes.size(); i++) {
             FutureQuote q = quotes.get(i);
@@ -43,13 +48,12 @@ final class CurveDerivation {
     }
 
     /**
-     * Maturities a layer may sit on: VX expiries on or after the condor's expiry, ranked from the front month as of
-     * {@code asOf} (the rank picks the profile's β), priced from the curve when it lists them.
+     * Maturities a layer may sit on: listed VX expiries on or after the condor's expiry, ranked from the front month
+     * (the rank picks the profile's β), priced from the curve when it lists them.
      */
-    static List<VxMaturity> eligible(LocalDate asOf, LocalDate condorExpiry, List<FuturePoint> curve) {
+    static List<VxMaturity> eligible(List<LocalDate> listed, LocalDate condorExpiry, List<FuturePoint> curve) {
         Map<LocalDate, Double> prices = new TreeMap<>();
         curve.forEach(p -> prices.put(p.expiry(), p.price()));
-        List<LocalDate> listed = VxCalendar.expiriesOnOrAfter(asOf, LISTED_MATURITIES);
         List<VxMaturity> eligible = new ArrayList<>();
         for (int rank = 0; rank < listed.size(); rank++) {
             LocalDate expiry = listed.get(rank);
@@ -58,10 +62,5 @@ final class CurveDerivation {
             }
         }
         return eligible;
-    }
-
-    /** Rank of an expiry among the listed maturities as of {@code asOf}, -1 when it is not a listed VX expiry. */
-    static int rankOf(LocalDate asOf, LocalDate expiry) {
-        return VxCalendar.expiriesOnOrAfter(asOf, LISTED_MATURITIES).indexOf(expiry);
     }
 }

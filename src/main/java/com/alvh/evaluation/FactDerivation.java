@@ -25,14 +25,15 @@ final class FactDerivation {
         LocalDate asOf = request.asOf().atOffset(ZoneOffset.UTC).toLocalDate();
         MarketInput market = request.market();
         IndicatorDerivation.Result indicators = IndicatorDerivation.derive(market, profile);
-        List<FuturePoint> curve = CurveDerivation.datedCurve(asOf, market.vixFutures());
+        List<LocalDate> listed = CurveDerivation.listed(asOf);
+        List<FuturePoint> curve = CurveDerivation.datedCurve(listed, market.vixFutures());
         var condor = CondorDerivation.derive(asOf, market, request.condor(), profile);
-        var hedge = HedgeDerivation.derive(asOf, market.vix(), request.hedge(), curve, profile,
+        var hedge = HedgeDerivation.derive(asOf, listed, market.vix(), request.hedge(), curve, profile,
                 condor.position().creditDollars());
         return new DerivedFacts(profile, new MarketSnapshot(asOf, market.spx(), market.vix()), indicators.indicators(),
                 indicators.sources(), indicators.missing(), curve, CurveDerivation.termStructure(asOf, market, curve),
                 condor.risk(), condor.position(), condor.greeks(), condor.greeksSource(), hedge.book(), hedge.layers(),
-                events(asOf, market), metrics(market), CurveDerivation.eligible(asOf, request.condor().expiry(), curve));
+                events(asOf, market), metrics(market), CurveDerivation.eligible(listed, request.condor().expiry(), curve));
     }
 
     private static List<UpcomingEvent> events(LocalDate asOf, MarketInput market) {

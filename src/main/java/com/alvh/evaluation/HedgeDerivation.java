@@ -26,8 +26,8 @@ final class HedgeDerivation {
     private HedgeDerivation() {
     }
 
-    static Result derive(LocalDate asOf, double vix, HedgeInput hedge, List<FuturePoint> curve, Profile profile,
-                         double creditDollars) {
+    static Result derive(LocalDate asOf, List<LocalDate> listed, double vix, HedgeInput hedge, List<FuturePoint> curve,
+                         Profile profile, double creditDollars) {
         List<HedgeInput.LayerInput> inputs = hedge == null || hedge.layers() == null ? List.of() : hedge.layers();
         List<Layer> layers = new ArrayList<>();
         double carry = 0;
@@ -45,7 +45,7 @@ final class HedgeDerivation {
             pnl += layerPnl;
             newest = newest == null || in.openedAt().isAfter(newest) ? in.openedAt() : newest;
             layers.add(new Layer(in.tranche(), in.instrument(), in.expiry(), in.contracts(), in.entryPrice(),
-                    in.openedAt(), dte, CurveDerivation.rankOf(asOf, in.expiry()), mark, round(layerPnl)));
+                    in.openedAt(), dte, listed.indexOf(in.expiry()), mark, round(layerPnl)));
         }
         int sinceAdd = newest == null ? HedgeBook.NEVER : (int) ChronoUnit.DAYS.between(newest, asOf);
         LocalDate lastRemoval = hedge == null ? null : hedge.lastRemovalAt();

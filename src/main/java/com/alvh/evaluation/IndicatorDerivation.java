@@ -33,6 +33,8 @@ final class IndicatorDerivation {
 
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final Map<String, Violation> missing = new LinkedHashMap<>();
+    /** Series as arrays, converted once: SPX closes feed RSI, MACD and breadth alike. */
+    private final Map<String, double[]> arrays = new java.util.HashMap<>();
     private final SeriesInput series;
 
     private IndicatorDerivation(SeriesInput series) {
@@ -94,6 +96,10 @@ final class IndicatorDerivation {
     }
 
     private double[] closes(String name) {
+        return arrays.computeIfAbsent(name, this::toArray);
+    }
+
+    private double[] toArray(String name) {
         List<Double> values = switch (name) {
             case "spxClose" -> series.spxClose();
             case "vixClose" -> series.vixClose();
