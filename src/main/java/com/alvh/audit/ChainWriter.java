@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +19,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import com.alvh.config.AlvhConfig;
 
 /**
  * The single writer of the chain. Callers queue a record and wait; one thread takes everything queued
@@ -43,13 +43,9 @@ class ChainWriter {
     @Inject
     AuditDatabase database;
 
-    /** Most records committed in one transaction. */
-    @ConfigProperty(name = "alvh.audit.max-batch", defaultValue = "256")
-    int maxBatch;
-
-    /** How long {@link #append} waits for its commit before giving up (the record may still commit). */
-    @ConfigProperty(name = "alvh.audit.append-timeout", defaultValue = "30s")
-    Duration appendTimeout;
+    /** Batch size and commit wait: {@code alvh.audit.max-batch}, {@code alvh.audit.append-timeout}. */
+    @Inject
+    AlvhConfig config;
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile boolean stopping;
@@ -65,7 +61,7 @@ class ChainWriter {
     void stop(@Observes(notifyObserver = Reception.IF_EXISTS) ShutdownEvent ignored) {
         stopping = true;
         try {
-            writer.join(appendTimeout.toMillis());
+            writer.join(config.audit().appendTimeout().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -78,7 +74,7 @@ class ChainWriter {
         Pending p = new Pending(record, new CompletableFuture<>());
         queue.add(p);
         try {
-            return p.done().get(appendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return p.done().get(config.audit().appendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof AuditWriteException a ? a
                     : new AuditWriteException("could not record " + record.evaluationId(), e.getCause());
@@ -91,7 +87,7 @@ class ChainWriter {
     }
 
     private void run() {
-        List<Pending> batch = new ArrayList<>(maxBatch);
+        List<Pending> batch = new ArrayList<>(config.audit().maxBatch());
         while (!(stopping && queue.isEmpty())) {
             try {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -99,7 +95,7 @@ class ChainWriter {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
+                queue.drainTo(batch, config.audit().maxBatch() - 1);
                 commitOrIsolate(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -25,7 +25,7 @@ final class RuleSandbox {
             "\\b(System|Runtime|Thread|ThreadGroup|ProcessBuilder|ProcessHandle|ClassLoader|Class\\s*\\.\\s*forName"
                     + "|getClass|getDeclared\\w*|setAccessible|MethodHandles?|Unsafe|SecurityManager|Executors?"
                     + "|java\\s*\\.\\s*(?:io|nio|net|lang\\s*\\.\\s*reflect|lang\\s*\\.\\s*invoke)|javax?\\s*\\.\\s*script"
-                    + "|sun\\s*\\.|jdk\\s*\\.|kcontext|drools\\s*\\.\\s*getKieRuntime|ProcessHandle)\\b");
+                    + "|sun\\s*\\.|jdk\\s*\\.|kcontext|drools\\s*\\.\\s*getKieRuntime)\\b");
 
     private RuleSandbox() {
     }
