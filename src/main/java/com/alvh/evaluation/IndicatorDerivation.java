@@ -78,8 +78,7 @@ final class IndicatorDerivation {
             sources.put(name, "derived");
             return value;
         } catch (InsufficientSeriesException e) {
-            String series = e.series().equals("adLine") ? "advances" : e.series().equals("spxCloses") ? "spxClose" : e.series();
-            String field = e.actual() == 0 ? "market.indicators." + name : "market.series." + series;
+            String field = e.actual() == 0 ? "market.indicators." + name : "market.series." + e.series();
             missing.put(name, new Violation(field,
                     indicatorLabel(name) + " is needed by a rule: " + e.getMessage()
                             + "; give market.indicators." + name + " or a longer series"));
@@ -92,7 +91,8 @@ final class IndicatorDerivation {
 
     private Breadth.Divergence breadth(Profile profile) {
         double[] adLine = Breadth.advanceDeclineLine(closes("advances"), closes("declines"));
-        return Breadth.bearish(closes("spxClose"), adLine, profile.breadthLookbackDays(), profile.breadthDivergencePct());
+        return Breadth.bearish("spxClose", closes("spxClose"), "advances", adLine, profile.breadthLookbackDays(),
+                profile.breadthDivergencePct());
     }
 
     private double[] closes(String name) {

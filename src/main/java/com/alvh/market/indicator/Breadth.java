@@ -46,12 +46,21 @@ public final class Breadth {
      */
     public static Divergence bearish(double[] spxCloses, double[] adLine, int lookbackDays,
             double thresholdPct) {
+        return bearish("spxCloses", spxCloses, "adLine", adLine, lookbackDays, thresholdPct);
+    }
+
+    /**
+     * As {@link #bearish(double[], double[], int, double)}, naming the two series in the exception as the caller
+     * knows them (like {@link Rsi#last} and {@link Macd#last} do).
+     */
+    public static Divergence bearish(String spxName, double[] spxCloses, String adName, double[] adLine,
+            int lookbackDays, double thresholdPct) {
         if (lookbackDays < 1) {
             throw new IllegalArgumentException("lookbackDays must be at least 1, was " + lookbackDays);
         }
         String label = "breadth divergence(" + lookbackDays + ")";
-        InsufficientSeriesException.require("spxCloses", label, lookbackDays, spxCloses.length);
-        InsufficientSeriesException.require("adLine", label, lookbackDays, adLine.length);
+        InsufficientSeriesException.require(spxName, label, lookbackDays, spxCloses.length);
+        InsufficientSeriesException.require(adName, label, lookbackDays, adLine.length);
 
         double spxLast = spxCloses[spxCloses.length - 1];
         boolean spxAtHigh = spxLast >= max(spxCloses, lookbackDays);
