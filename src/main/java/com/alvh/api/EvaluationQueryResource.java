@@ -61,7 +61,15 @@ public class EvaluationQueryResource {
 
     private ObjectNode view(StoredEvaluation e) {
         var r = e.record();
-        ObjectNode answer = parsed(r.answerJson()) instanceof ObjectNode o ? o : json.createObjectNode();
+        JsonNode stored = parsed(r.answerJson());
+        ObjectNode answer;
+        if (stored instanceof ObjectNode o) {
+            answer = o;
+        } else {
+            // Never drop what was recorded: an answer that cannot be read back is shown as the text it is.
+            answer = json.createObjectNode();
+            answer.set("answerText", stored);
+        }
         answer.set("request", parsed(r.requestJson()));
         answer.put("recordedAt", e.recordedAt().toString());
         answer.put("hash", e.hash());
