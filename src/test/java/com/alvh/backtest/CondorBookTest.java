@@ -8,6 +8,8 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
+import com.alvh.testing.ShippedRules;
+
 class CondorBookTest {
 
     private static final LocalDate DAY0 = LocalDate.of(2024, 8, 5);

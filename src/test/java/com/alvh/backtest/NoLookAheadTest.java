@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.alvh.testing.ShippedRules;
+
 class NoLookAheadTest {
 
     private static final int DAYS = 200;

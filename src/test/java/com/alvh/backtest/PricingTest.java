@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import com.alvh.condor.VolatilitySkew;
 import com.alvh.condor.pricing.BlackScholes;
 import com.alvh.condor.pricing.OptionType;
+import com.alvh.testing.ShippedRules;
 
 class PricingTest {
 

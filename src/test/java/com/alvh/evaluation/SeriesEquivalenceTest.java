@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -13,8 +11,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import com.alvh.engine.CompiledRuleSet;
-import com.alvh.engine.RuleSetCompiler;
-import com.alvh.engine.SourceFiles;
 import com.alvh.evaluation.answer.EvaluationAnswer;
 import com.alvh.evaluation.answer.SignalView;
 import com.alvh.evaluation.request.EvaluationRequest;
@@ -25,14 +21,13 @@ import com.alvh.market.indicator.Breadth;
 import com.alvh.market.indicator.Macd;
 import com.alvh.market.indicator.Rsi;
 import com.alvh.strategy.ProfileCatalog;
+import com.alvh.testing.ShippedRules;
 
 /** A client may send raw daily series instead of indicators; the decision must not depend on which it sent. */
 class SeriesEquivalenceTest {
 
-    private static final CompiledRuleSet RULES = new RuleSetCompiler(SeriesEquivalenceTest.class.getClassLoader(),
-            Clock.systemUTC()).compile(SourceFiles.drl(Path.of("rules"))).ruleSet();
-    private static final ProfileCatalog.LoadedProfile BALANCED =
-            ProfileCatalog.load(Path.of("strategies"), ProfileCatalog.empty()).find("balanced").orElseThrow();
+    private static final CompiledRuleSet RULES = ShippedRules.RULES;
+    private static final ProfileCatalog.LoadedProfile BALANCED = ShippedRules.BALANCED;
 
     @Test
     void rawSeriesGiveTheSameDecisionAsTheEquivalentIndicators() {

@@ -4,20 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import com.alvh.condor.CondorPosition;
 import com.alvh.condor.CondorRisk;
 import com.alvh.engine.CompiledRuleSet;
 import com.alvh.engine.RuleOutcome;
 import com.alvh.engine.RuleSessionRunner;
-import com.alvh.engine.RuleSetCompiler;
 import com.alvh.hedge.HedgeBook;
 import com.alvh.hedge.Layer;
 import com.alvh.market.Indicators;
@@ -26,6 +21,7 @@ import com.alvh.market.calendar.UpcomingEvent;
 import com.alvh.market.curve.TermStructure;
 import com.alvh.strategy.Profile;
 import com.alvh.strategy.ProfileParser;
+import com.alvh.testing.ShippedRules;
 
 /**
  * Builds the facts of one rule scenario, starting from a quiet market (no signal active) so each test
@@ -34,7 +30,6 @@ import com.alvh.strategy.ProfileParser;
 final class RuleFixture {
 
     static final LocalDate AS_OF = LocalDate.of(2024, 8, 2);
-    private static CompiledRuleSet shipped;
 
     Profile profile = profile("balanced");
     MarketSnapshot market = new MarketSnapshot(AS_OF, 5346.56, 18.0);
@@ -48,37 +43,12 @@ final class RuleFixture {
     /** Conclusions handed in as if a rule had drawn them, to reach a guard no shipped signal leads to. */
     List<Object> given = new ArrayList<>();
 
-    static synchronized CompiledRuleSet shippedRules() {
-        if (shipped == null) {
-            RuleSetCompiler.Result result = new RuleSetCompiler(RuleFixture.class.getClassLoader(), Clock.systemUTC())
-                    .compile(drlFiles(Path.of("rules")));
-            if (!result.valid()) {
-                throw new IllegalStateException("shipped rules do not compile: " + result.errors());
-            }
-            shipped = result.ruleSet();
-        }
-        return shipped;
-    }
-
-    static Map<String, String> drlFiles(Path dir) {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> paths = Files.list(dir)) {
-            for (Path p : paths.filter(p -> p.toString().endsWith(".drl")).toList()) {
-                files.put(p.getFileName().toString(), Files.readString(p));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return files;
+    static CompiledRuleSet shippedRules() {
+        return ShippedRules.RULES;
     }
 
     static Profile profile(String name) {
-        try {
-            String file = name + ".yaml";
-            return ProfileParser.parse(name, file, Files.readString(Path.of("strategies", file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ShippedRules.profile(name).profile();
     }
 
     /** A shipped profile with one YAML key changed, parsed and validated like the real file. */
