@@ -260,31 +260,25 @@ class RuleLifecycleTest {
     }
 
     private static JsonPath awaitProfiles(Predicate<JsonPath> condition) {
-        Instant deadline = Instant.now().plus(RELOAD_LIMIT);
-        JsonPath last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = given().when().get("/api/v1/profiles").then().statusCode(200).extract().jsonPath();
-            if (condition.test(last)) {
-                return last;
-            }
-            sleep();
-        }
-        throw new AssertionError("profiles did not reach the expected state within " + RELOAD_LIMIT + ": "
-                + (last == null ? "" : last.prettify()));
+        return await("/api/v1/profiles", condition);
     }
 
     /** Polls the active rule set until the condition holds; the whole point is that this takes under 2 s. */
     private static JsonPath awaitActive(Predicate<JsonPath> condition) {
+        return await("/api/v1/rulesets/active", condition);
+    }
+
+    private static JsonPath await(String path, Predicate<JsonPath> condition) {
         Instant deadline = Instant.now().plus(RELOAD_LIMIT);
         JsonPath last = null;
         while (Instant.now().isBefore(deadline)) {
-            last = given().when().get("/api/v1/rulesets/active").then().statusCode(200).extract().jsonPath();
+            last = given().when().get(path).then().statusCode(200).extract().jsonPath();
             if (condition.test(last)) {
                 return last;
             }
             sleep();
         }
-        throw new AssertionError("rule set did not reach the expected state within " + RELOAD_LIMIT + ": "
+        throw new AssertionError(path + " did not reach the expected state within " + RELOAD_LIMIT + ": "
                 + (last == null ? "" : last.prettify()));
     }
 
