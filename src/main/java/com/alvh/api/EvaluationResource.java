@@ -17,8 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
-import com.alvh.evaluation.EvaluationService;
-import com.alvh.evaluation.ReplayService;
+import com.alvh.lifecycle.EvaluationService;
+import com.alvh.lifecycle.ReplayService;
 import com.alvh.evaluation.answer.EvaluationAnswer;
 import com.alvh.evaluation.request.EvaluationRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -15,7 +15,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.alvh.engine.RuleEvaluationException;
 import com.alvh.evaluation.InvalidRequestException;
-import com.alvh.evaluation.InvalidRuleSetException;
+import com.alvh.lifecycle.InvalidRuleSetException;
 import com.alvh.evaluation.NotReadyException;
 import com.alvh.evaluation.Violation;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -10,7 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import com.alvh.evaluation.ProfileRegistry;
+import com.alvh.lifecycle.ProfileRegistry;
 import com.alvh.strategy.Profile;
 import com.alvh.strategy.ProfileError;
 

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import com.alvh.evaluation.EvaluationReadiness;
+import com.alvh.lifecycle.EvaluationReadiness;
 
 /** Ready once a rule set compiled and profiles loaded: before that, evaluations could not be answered. */
 @Readiness

@@ -18,8 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import com.alvh.engine.RuleError;
 import com.alvh.engine.RuleInfo;
-import com.alvh.evaluation.ImpactService;
-import com.alvh.evaluation.RuleSetService;
+import com.alvh.lifecycle.ImpactService;
+import com.alvh.lifecycle.RuleSetService;
 
 /** Rule sets: the active one with its last load error, stored versions, validation and candidates. */
 @Path("/api/v1/rulesets")

@@ -29,7 +29,7 @@ import com.alvh.engine.CompiledRuleSet;
 import com.alvh.engine.RuleSetRegistry;
 import com.alvh.evaluation.InvalidRequestException;
 import com.alvh.evaluation.NotReadyException;
-import com.alvh.evaluation.ProfileRegistry;
+import com.alvh.lifecycle.ProfileRegistry;
 
 /**
  * Backtests for API clients: a request carries the CSV files inline, runs in the background on the active rule

@@ -46,4 +46,10 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().belongToAnyOf(RuleSetRegistry.class, RuleSetCompiler.class,
                     RuleSessionRunner.class)
             .because("resources call one service method and map the result; the engine's value types are fine");
+
+    @ArchTest
+    static final ArchRule evaluationKnowsNoLifecycle = noClasses()
+            .that().resideInAPackage("com.alvh.evaluation..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.alvh.lifecycle..", "com.alvh.audit..", "com.alvh.api..")
+            .because("an evaluation is a pure function of request, profile and rule set; versions, gates and records sit above it");
 }

@@ -1,4 +1,4 @@
-package com.alvh.evaluation;
+package com.alvh.lifecycle;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
-package com.alvh.evaluation;
+package com.alvh.lifecycle;
 
+import com.alvh.evaluation.InvalidRequestException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

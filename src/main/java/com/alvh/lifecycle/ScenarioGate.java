@@ -1,5 +1,6 @@
-package com.alvh.evaluation;
+package com.alvh.lifecycle;
 
+import com.alvh.evaluation.Evaluator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
-package com.alvh.evaluation;
+package com.alvh.lifecycle;
 
+import com.alvh.evaluation.NotReadyException;
+import com.alvh.evaluation.InvalidRequestException;
+import com.alvh.evaluation.Evaluator;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;

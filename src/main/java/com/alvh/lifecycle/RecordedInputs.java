@@ -1,5 +1,6 @@
-package com.alvh.evaluation;
+package com.alvh.lifecycle;
 
+import com.alvh.evaluation.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -1,5 +1,7 @@
-package com.alvh.evaluation;
+package com.alvh.lifecycle;
 
+import com.alvh.evaluation.InvalidRequestException;
+import com.alvh.evaluation.Evaluator;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,5 +1,6 @@
-package com.alvh.evaluation;
+package com.alvh.lifecycle;
 
+import com.alvh.evaluation.Evaluator;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

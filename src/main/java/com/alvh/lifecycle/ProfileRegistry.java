@@ -1,4 +1,4 @@
-package com.alvh.evaluation;
+package com.alvh.lifecycle;
 
 import java.util.List;
 import java.util.Optional;
