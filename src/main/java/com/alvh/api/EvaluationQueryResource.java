@@ -1,8 +1,10 @@
 package com.alvh.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.alvh.audit.AuditTrail;
 import com.alvh.audit.EvaluationQuery;
 import com.alvh.audit.StoredEvaluation;
+import com.alvh.identity.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +25,7 @@ import java.util.Optional;
  */
 @Path("/api/v1/evaluations")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@RolesAllowed(Roles.AUDITOR)
 public class EvaluationQueryResource {
 
     @Inject

@@ -1,5 +1,6 @@
 package com.alvh.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import com.alvh.identity.Roles;
 import com.alvh.lifecycle.ProfileRegistry;
 import com.alvh.strategy.Profile;
 import com.alvh.strategy.ProfileError;
@@ -17,6 +19,7 @@ import com.alvh.strategy.ProfileError;
 /** Loaded strategy profiles with their versions, and the problems of any file that did not load. */
 @Path("/api/v1/profiles")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CLIENT, Roles.AUDITOR, Roles.STRATEGIST, Roles.OPERATOR})
 public class ProfileResource {
 
     private final ProfileRegistry profiles;

@@ -1,5 +1,6 @@
 package com.alvh.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import com.alvh.engine.RuleError;
 import com.alvh.engine.RuleInfo;
+import com.alvh.identity.Roles;
 import com.alvh.lifecycle.ImpactService;
 import com.alvh.lifecycle.RuleSetService;
 
@@ -57,6 +59,7 @@ public class RuleSetResource {
     public record Validation(boolean valid, List<RuleError> errors) {
     }
 
+    @RolesAllowed({Roles.CLIENT, Roles.AUDITOR, Roles.STRATEGIST, Roles.OPERATOR})
     @GET
     @Path("active")
     public ActiveRuleSet active() {
@@ -67,12 +70,14 @@ public class RuleSetResource {
                 .orElse(new ActiveRuleSet(null, null, List.of(), List.of(), error));
     }
 
+    @RolesAllowed({Roles.CLIENT, Roles.AUDITOR, Roles.STRATEGIST, Roles.OPERATOR})
     @GET
     @Path("{version}")
     public RuleSetService.StoredVersion version(@PathParam("version") String version) {
         return service.find(version).orElseThrow(() -> new NotFoundException("unknown rule-set version " + version));
     }
 
+    @RolesAllowed(Roles.STRATEGIST)
     @POST
     @Path("validate")
     public Validation validate(@Valid @NotNull FilesBody body) {
@@ -80,12 +85,14 @@ public class RuleSetResource {
         return new Validation(errors.isEmpty(), errors);
     }
 
+    @RolesAllowed(Roles.STRATEGIST)
     @POST
     @Path("candidates")
     public RuleSetService.Candidate candidate(@Valid @NotNull FilesBody body) {
         return service.storeCandidate(body.files());
     }
 
+    @RolesAllowed(Roles.STRATEGIST)
     @POST
     @Path("{version}/impact")
     public ImpactService.Impact impact(@PathParam("version") String version, @Valid ImpactBody body) {
