@@ -84,6 +84,11 @@ public class ProblemChallenge implements HttpAuthenticationMechanism {
         if (response.ended()) {
             return;
         }
+        if (status == 401 && SecurityProblems.FORM_POST.equals(context.normalizedPath())) {
+            // a failed console sign-in goes back to the form, which says so
+            response.setStatusCode(302).putHeader(HttpHeaders.LOCATION, SecurityProblems.LOGIN_PAGE + "?error=true").end();
+            return;
+        }
         if (status == 401 && SecurityProblems.isConsole(context.normalizedPath())) {
             response.setStatusCode(302).putHeader(HttpHeaders.LOCATION, SecurityProblems.LOGIN_PAGE).end();
             return;

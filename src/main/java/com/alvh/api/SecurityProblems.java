@@ -22,6 +22,8 @@ public class SecurityProblems {
     public static final String UNAUTHENTICATED = "https://alvh.dev/problems/unauthenticated";
     public static final String FORBIDDEN = "https://alvh.dev/problems/forbidden";
     public static final String LOGIN_PAGE = "/console/login";
+    /** Where the login form posts (Quarkus' default {@code quarkus.http.auth.form.post-location}). */
+    static final String FORM_POST = "/j_security_check";
     static final String BASIC_CHALLENGE = "Basic realm=\"alvh\", charset=\"UTF-8\"";
 
     static Problem unauthenticated() {
