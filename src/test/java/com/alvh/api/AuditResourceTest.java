@@ -53,7 +53,7 @@ class AuditResourceTest {
         for (int i = 1; i <= 4; i++) {
             audit.append(record("e-" + i));
         }
-        AuditFixtures.sql(database.dataSource(), "UPDATE evaluation SET profile_name = 'forged' WHERE seq = 3");
+        AuditFixtures.asOwner(database.dataSource(), "UPDATE evaluation SET profile_name = 'forged' WHERE seq = 3");
 
         given().when().get("/api/v1/audit/verify").then().statusCode(200)
                 .body("valid", equalTo(false))
@@ -92,10 +92,12 @@ class AuditResourceTest {
             Map<String, Object> fields = new TreeMap<>(mapper.readValue(line, Map.class));
             String hash = (String) fields.remove("hash");
             String prevHash = (String) fields.remove("prevHash");
+            byte[] payload = java.util.Base64.getDecoder().decode((String) fields.remove("payload"));
             assertEquals(expectedSeq++, ((Number) fields.get("seq")).longValue());
             assertEquals(prev, prevHash);
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(mapper.writeValueAsString(fields).getBytes(StandardCharsets.UTF_8));
+            sha.update(payload);
             sha.update(prevHash.getBytes(StandardCharsets.US_ASCII));
             assertEquals(hash, HexFormat.of().formatHex(sha.digest()));
             prev = hash;
