@@ -47,6 +47,8 @@ class ChainWriter {
     /** Advisory lock key of the chain head ("ALVH" in ASCII). */
     static final long HEAD_LOCK_KEY = 0x414C5648L;
     private static final ReentrantLock EMBEDDED_HEAD_LOCK = new ReentrantLock();
+    /** H2: the head the writers of this JVM committed last (guarded by EMBEDDED_HEAD_LOCK). */
+    private static volatile Head embeddedLastCommitted;
 
     private record Pending(EvaluationRecord record, Payload payload, String actionTypesJson, String rulesFiredJson,
             CompletableFuture<StoredEvaluation> done) {
@@ -126,6 +128,7 @@ class ChainWriter {
     /** Tests only: the tables were emptied, so the last committed head no longer exists. */
     void forgetHead() {
         lastCommitted = null;
+        embeddedLastCommitted = null;
     }
 
     StoredEvaluation append(EvaluationRecord record) {
@@ -282,6 +285,13 @@ class ChainWriter {
                     lockHead(c);
                 }
                 Head head = head(c);
+                Head mine = embeddedLastCommitted;
+                if (embedded && mine != null && !mine.equals(head)) {
+                    // single process: nobody but this JVM's writers appends, so the head moved behind their back
+                    LOG.errorf("audit chain head changed outside the service: last committed seq %d (%s), found"
+                            + " seq %d (%s); run GET /api/v1/audit/verify", mine.seq(), mine.hash(), head.seq(),
+                            head.hash());
+                }
                 Instant recordedAt = ChainHash.stored(Instant.now());
                 List<EvaluationRows.Linked> linked = new ArrayList<>(batch.size());
                 List<StoredEvaluation> stored = new ArrayList<>(batch.size());
@@ -303,6 +313,9 @@ class ChainWriter {
                 EvaluationRows.insert(c, linked);
                 c.commit();
                 lastCommitted = new Head(seq, prev);
+                if (embedded) {
+                    embeddedLastCommitted = lastCommitted;
+                }
                 return stored;
             } catch (SQLException | RuntimeException e) {
                 try {

@@ -105,6 +105,30 @@ class AuditResourceTest {
     }
 
     @Test
+    void anEvaluationOverHttpRecordsItsCallerAndCheckpointsAreServedWithTheirKey() {
+        String id = given().contentType("application/json").body(Examples.text("cpi-next-day"))
+                .when().post("/api/v1/evaluations").then().statusCode(200).extract().path("evaluationId");
+        // "anonymous" until authentication is merged, then the authenticated test user's name
+        String caller = audit.find(id).orElseThrow().record().caller();
+        org.junit.jupiter.api.Assertions.assertFalse(caller == null || caller.isBlank());
+        audit.checkpoint();
+
+        given().when().get("/api/v1/audit/checkpoints").then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("latest.headSeq", equalTo(1))
+                .body("latest.signatureValid", equalTo(true))
+                .body("algorithm", equalTo("Ed25519"));
+        given().when().get("/api/v1/audit/checkpoints/public-key").then().statusCode(200)
+                .body("algorithm", equalTo("Ed25519"));
+        given().queryParam("from", "checkpoint").when().get("/api/v1/audit/verify").then().statusCode(200)
+                .body("valid", equalTo(true))
+                .body("mode", equalTo("incremental"))
+                .body("checkpoint.headSeq", equalTo(1));
+        given().queryParam("from", "yesterday").when().get("/api/v1/audit/verify").then().statusCode(400)
+                .body("violations[0].field", equalTo("from"));
+    }
+
+    @Test
     void exportFiltersOnAsOf() {
         audit.append(record("e-1", "2024-01-01T00:00:00Z", "balanced", List.of("HOLD"), List.of("r1")));
         audit.append(record("e-2", "2024-02-01T00:00:00Z", "balanced", List.of("HOLD"), List.of("r1")));
