@@ -4,6 +4,8 @@ import jakarta.annotation.security.RolesAllowed;
 import com.alvh.audit.AuditTrail;
 import com.alvh.audit.ChainVerification;
 import com.alvh.identity.Roles;
+import com.alvh.audit.Checkpoint;
+import com.alvh.audit.Checkpoints;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,8 +19,10 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Chain verification and export for auditors. */
+/** Chain verification, signed checkpoints and export for auditors. */
 @Path("/api/v1/audit")
 @RolesAllowed(Roles.AUDITOR)
 public class AuditResource {
@@ -28,11 +32,65 @@ public class AuditResource {
     @Inject
     AuditTrail audit;
 
+    /**
+     * Without parameters: the full walk from seq 1, checked against every signed checkpoint. With
+     * {@code from=checkpoint}: incremental, from the latest signed checkpoint on (see docs/audit-chain.md).
+     */
+    // roles: auditor
     @GET
     @Path("/verify")
     @Produces(MediaType.APPLICATION_JSON)
-    public ChainVerification verify() {
-        return audit.verify();
+    public ChainVerification verify(@QueryParam("from") String from) {
+        if (from == null || from.isBlank()) {
+            return audit.verify();
+        }
+        if (!from.equals("checkpoint")) {
+            throw new BadParameterException("from", "must be 'checkpoint' (or absent for the full walk)");
+        }
+        return audit.verifyFromCheckpoint();
+    }
+
+    /** One checkpoint as listed, with whether its signature holds under the service's public key. */
+    public record ListedCheckpoint(long records, long headSeq, String headHash, String time, String signature,
+            boolean signatureValid) {
+        static ListedCheckpoint of(Checkpoints.Read r) {
+            Checkpoint c = r.checkpoint();
+            return new ListedCheckpoint(c.records(), c.headSeq(), c.headHash(), c.time(), c.signature(),
+                    r.signatureValid());
+        }
+    }
+
+    /** The checkpoint file's content: {@code latest} and the newest {@code limit} items, newest first. */
+    public record CheckpointList(ListedCheckpoint latest, List<ListedCheckpoint> items, int total,
+            String algorithm, String publicKey) {
+    }
+
+    // roles: auditor
+    @GET
+    @Path("/checkpoints")
+    @Produces(MediaType.APPLICATION_JSON)
+    public CheckpointList checkpoints(@QueryParam("limit") String limit) {
+        int max = QueryParameters.integer("limit", limit, 50, 1, 1000);
+        List<Checkpoints.Read> all = audit.checkpoints();
+        List<ListedCheckpoint> newestFirst = new ArrayList<>();
+        for (int i = all.size() - 1; i >= 0 && newestFirst.size() < max; i--) {
+            newestFirst.add(ListedCheckpoint.of(all.get(i)));
+        }
+        return new CheckpointList(newestFirst.isEmpty() ? null : newestFirst.get(0), newestFirst, all.size(),
+                "Ed25519", audit.checkpointPublicKey());
+    }
+
+    /** The key that verifies checkpoint signatures (X.509 SubjectPublicKeyInfo, base64 DER and PEM). */
+    public record PublicKey(String algorithm, String publicKey, String pem) {
+    }
+
+    // roles: auditor
+    @GET
+    @Path("/checkpoints/public-key")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PublicKey publicKey() {
+        String der = audit.checkpointPublicKey();
+        return new PublicKey("Ed25519", der, "-----BEGIN PUBLIC KEY-----\n" + der + "\n-----END PUBLIC KEY-----\n");
     }
 
     /** JSON Lines of full records with seq, prevHash and hash; asOf in [from, to], both optional. */

@@ -13,7 +13,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -57,7 +59,7 @@ public class EvaluationResource {
     public String evaluate(
             @RequestBody(content = @org.eclipse.microprofile.openapi.annotations.media.Content(
                     schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = EvaluationRequest.class)))
-            String body) throws JsonProcessingException {
+            String body, @Context SecurityContext security) throws JsonProcessingException {
         EvaluationRequest request = body == null || body.isBlank() ? null : json.readValue(body, EvaluationRequest.class);
         if (request == null) {
             throw new MalformedBodyException("the body must be a JSON object describing the evaluation");
@@ -66,7 +68,12 @@ public class EvaluationResource {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        return service.evaluate(request, body);
+        return service.evaluate(request, body, caller(security));
+    }
+
+    /** The authenticated principal's name, recorded in the hashed audit record; null (anonymous) without one. */
+    static String caller(SecurityContext security) {
+        return security == null || security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
     }
 
     /** Re-runs a recorded evaluation with its recorded versions; {@code identical} tells whether the answer matches. */

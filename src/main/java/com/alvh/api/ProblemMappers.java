@@ -83,6 +83,20 @@ public class ProblemMappers {
         return respond(Problem.of(503, "Not ready", e.getMessage(), List.of()));
     }
 
+    /** The audit trail cannot be written (database down, disk full): not answered, since it was not recorded. */
+    @ServerExceptionMapper
+    public Response auditWrite(com.alvh.audit.AuditWriteException e) {
+        LOG.warn("evaluation not answered: " + e.getMessage());
+        return respond(Problem.of(503, "Audit trail unavailable",
+                "the evaluation could not be recorded, so it is not answered; retry later", List.of()));
+    }
+
+    /** A stored rule-set or profile source was edited in the database: refuse to replay with it. */
+    @ServerExceptionMapper
+    public Response tamperedSource(com.alvh.audit.TamperedSourceException e) {
+        return respond(Problem.of(409, "Stored source altered", e.getMessage(), List.of()));
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();

@@ -88,8 +88,10 @@ public class RuleSetResource {
     @RolesAllowed(Roles.STRATEGIST)
     @POST
     @Path("candidates")
-    public RuleSetService.Candidate candidate(@Valid @NotNull FilesBody body) {
-        return service.storeCandidate(body.files());
+    public RuleSetService.Candidate candidate(@Valid @NotNull FilesBody body,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
+        // the caller is recorded as the stored version's createdBy
+        return service.storeCandidate(body.files(), EvaluationResource.caller(security));
     }
 
     @RolesAllowed(Roles.STRATEGIST)

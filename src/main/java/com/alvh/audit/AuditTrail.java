@@ -3,14 +3,16 @@ package com.alvh.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.Writer;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The append-only, hash-chained record of evaluations and the store of the rule-set and profile versions
- * they name. The one entry point for the rest of the service.
+ * The append-only, hash-chained record of evaluations, its signed checkpoints, and the store of the rule-set and
+ * profile versions they name. The one entry point for the rest of the service.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -25,15 +27,30 @@ public class AuditTrail {
     ChainExport exporter;
     @Inject
     VersionStore versions;
+    @Inject
+    Checkpoints checkpoints;
+    @Inject
+    AuditDatabase database;
 
     /**
      * Records an evaluation. Blocks until the record is committed (durable); returns the stored chain entry,
      * whose instants are truncated to microseconds.
      *
-     * @throws AuditWriteException when it could not be recorded (e.g. the evaluationId is already taken)
+     * @throws AuditWriteException when it could not be recorded (e.g. the evaluationId is already taken, or the
+     *                             database cannot be written)
      */
     public StoredEvaluation append(EvaluationRecord r) {
         return writer.append(r);
+    }
+
+    /** False while the database cannot be written; becomes true again by itself after a write succeeds. */
+    public boolean healthy() {
+        return writer.healthy();
+    }
+
+    /** The message of the write failure that made the trail unhealthy, or {@code null}. */
+    public String lastWriteFailure() {
+        return writer.lastFailure();
     }
 
     public Optional<StoredEvaluation> find(String evaluationId) {
@@ -45,9 +62,40 @@ public class AuditTrail {
         return reader.search(q);
     }
 
-    /** Walks the whole chain; linear in the number of records. */
+    /** Walks the whole chain from seq 1 and checks it against every signed checkpoint; linear in the records. */
     public ChainVerification verify() {
-        return verifier.verify();
+        return verifier.verifyFull();
+    }
+
+    /**
+     * Checks from the latest signed checkpoint on (attested count, head hash at the checkpoint, records after it);
+     * a full walk when there is no checkpoint yet. See docs/audit-chain.md for what only the full walk finds.
+     */
+    public ChainVerification verifyFromCheckpoint() {
+        return verifier.verifyIncremental();
+    }
+
+    /** Writes a signed checkpoint of the current head now (normally the writer does this on its own schedule). */
+    public Optional<Checkpoint> checkpoint() {
+        ChainWriter.Head head = writer.lastCommitted();
+        if (head == null) {
+            try (Connection c = database.dataSource().getConnection()) {
+                head = ChainWriter.head(c);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not read the chain head", e);
+            }
+        }
+        return head.seq() == 0 ? Optional.empty() : Optional.of(checkpoints.write(head.seq(), head.hash()));
+    }
+
+    /** Every checkpoint in the file, oldest first, with whether its signature holds. */
+    public List<Checkpoints.Read> checkpoints() {
+        return checkpoints.all();
+    }
+
+    /** The checkpoint signing key's public half, X.509 SubjectPublicKeyInfo DER in base64 (Ed25519). */
+    public String checkpointPublicKey() {
+        return checkpoints.publicKeyBase64();
     }
 
     /** Writes records with asOf in [from, to] (null = open) as JSON Lines in seq order; flushes, never closes. */
@@ -55,21 +103,33 @@ public class AuditTrail {
         exporter.export(from, to, out);
     }
 
-    /** Idempotent: a version already stored is left as it is. */
-    public void storeRuleSetVersion(String version, Map<String, String> files) {
-        versions.storeRuleSetVersion(version, files);
+    /** Idempotent: a version already stored is left as it is (and keeps its first {@code createdBy}). */
+    public void storeRuleSetVersion(String version, Map<String, String> files, String createdBy) {
+        versions.storeRuleSetVersion(version, files, createdBy);
     }
 
+    /** As {@link #storeRuleSetVersion(String, Map, String)} by an unnamed caller. */
+    public void storeRuleSetVersion(String version, Map<String, String> files) {
+        versions.storeRuleSetVersion(version, files, null);
+    }
+
+    /** @throws TamperedSourceException when the stored files no longer hash to the version */
     public Optional<Map<String, String>> ruleSetFiles(String version) {
         return versions.ruleSetFiles(version);
     }
 
-    /** Idempotent: a version already stored is left as it is. */
-    public void storeProfileVersion(String name, String version, String yamlSource) {
-        versions.storeProfileVersion(name, version, yamlSource);
+    /** Idempotent: a version already stored is left as it is (and keeps its first {@code createdBy}). */
+    public void storeProfileVersion(String name, String version, String yamlSource, String createdBy) {
+        versions.storeProfileVersion(name, version, yamlSource, createdBy);
     }
 
+    /** @throws TamperedSourceException when the stored source no longer hashes to the version */
     public Optional<String> profileSource(String version) {
         return versions.profileSource(version);
+    }
+
+    /** Who stored a rule-set or profile version. */
+    public Optional<String> versionCreatedBy(String version) {
+        return versions.createdBy(version);
     }
 }

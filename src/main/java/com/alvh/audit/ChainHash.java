@@ -4,21 +4,28 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Canonical form of a stored record and the chain hash over it; the specification is docs/audit-chain.md. */
+/**
+ * The chain hash of a stored record; the specification is docs/audit-chain.md.
+ *
+ * <p>Format 2 (since schema V2): {@code SHA-256(UTF-8(header) ‖ payload bytes ‖ ASCII(prevHash))}, where the header
+ * is the canonical JSON of the small columns and the payload the stored compressed texts, hashed as stored.
+ * Format 1 (older rows): {@code SHA-256(UTF-8(canonical JSON of all fields incl. the texts) ‖ ASCII(prevHash))}.
+ */
 public final class ChainHash {
 
     /** The previous hash of record 1. */
     public static final String GENESIS = "0".repeat(64);
+    public static final int FORMAT_TEXT = 1;
+    public static final int FORMAT_COMPACT = 2;
 
-    private static final DateTimeFormatter INSTANT = DateTimeFormatter
-            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final HexFormat HEX = HexFormat.of();
 
     private ChainHash() {
     }
@@ -28,12 +35,90 @@ public final class ChainHash {
         return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** {@code yyyy-MM-ddTHH:mm:ss.ffffffZ}; written by hand because it runs three times per record on verify. */
     static String instant(Instant instant) {
-        return INSTANT.format(instant);
+        StringBuilder out = new StringBuilder(27);
+        appendInstant(out, instant);
+        return out.toString();
     }
 
-    /** The canonical fields, also the body of an export line (which adds prevHash and hash). */
-    static Map<String, Object> canonicalFields(long seq, EvaluationRecord r, Instant recordedAt) {
+    static void appendInstant(StringBuilder out, Instant instant) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        int year = t.getYear();
+        if (year < 1000 || year > 9999) {
+            out.append(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+                    .withZone(ZoneOffset.UTC).format(instant));
+            return;
+        }
+        out.append(year).append('-');
+        two(out, t.getMonthValue()).append('-');
+        two(out, t.getDayOfMonth()).append('T');
+        two(out, t.getHour()).append(':');
+        two(out, t.getMinute()).append(':');
+        two(out, t.getSecond()).append('.');
+        String micros = Integer.toString(instant.getNano() / 1000);
+        out.append("000000", 0, 6 - micros.length()).append(micros).append('Z');
+    }
+
+    private static StringBuilder two(StringBuilder out, int v) {
+        return out.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
+    }
+
+    /**
+     * Format 2 header: the canonical JSON object of every column except the payload and the hashes. The two lists
+     * are passed as their stored canonical JSON array texts, so a verifier need not parse them.
+     */
+    static String header(long seq, String evaluationId, Instant asOf, Instant evaluatedAt, Instant recordedAt,
+            String profileName, String profileVersion, String ruleSetVersion, boolean dryRun,
+            String actionTypesJson, String rulesFiredJson, String caller) {
+        // keys in code point order: actionTypes, asOf, caller, dryRun, evaluatedAt, evaluationId, format,
+        // profileName, profileVersion, recordedAt, ruleSetVersion, rulesFired, seq
+        StringBuilder h = new StringBuilder(320);
+        h.append("{\"actionTypes\":").append(actionTypesJson);
+        h.append(",\"asOf\":\"");
+        appendInstant(h, asOf);
+        h.append("\",\"caller\":");
+        CanonicalJson.string(h, caller);
+        h.append(",\"dryRun\":").append(dryRun);
+        h.append(",\"evaluatedAt\":\"");
+        appendInstant(h, evaluatedAt);
+        h.append("\",\"evaluationId\":");
+        CanonicalJson.string(h, evaluationId);
+        h.append(",\"format\":").append(FORMAT_COMPACT);
+        h.append(",\"profileName\":");
+        CanonicalJson.string(h, profileName);
+        h.append(",\"profileVersion\":");
+        CanonicalJson.string(h, profileVersion);
+        h.append(",\"recordedAt\":\"");
+        appendInstant(h, recordedAt);
+        h.append("\",\"ruleSetVersion\":");
+        CanonicalJson.string(h, ruleSetVersion);
+        h.append(",\"rulesFired\":").append(rulesFiredJson);
+        h.append(",\"seq\":").append(seq).append('}');
+        return h.toString();
+    }
+
+    static String header(long seq, EvaluationRecord r, Instant recordedAt) {
+        return header(seq, r.evaluationId(), r.asOf(), r.evaluatedAt(), recordedAt, r.profileName(),
+                r.profileVersion(), r.ruleSetVersion(), r.dryRun(), CanonicalJson.array(r.actionTypes()),
+                CanonicalJson.array(r.rulesFired()), r.caller());
+    }
+
+    /** Format 2 hash with a digest the caller reuses (reset here). */
+    static String compactHash(MessageDigest sha256, String header, byte[] payload, String prevHash) {
+        sha256.reset();
+        sha256.update(header.getBytes(StandardCharsets.UTF_8));
+        sha256.update(payload);
+        sha256.update(prevHash.getBytes(StandardCharsets.US_ASCII));
+        return HEX.formatHex(sha256.digest());
+    }
+
+    static String hash(long seq, EvaluationRecord r, Payload payload, Instant recordedAt, String prevHash) {
+        return compactHash(sha256(), header(seq, r, recordedAt), payload.bytes(), prevHash);
+    }
+
+    /** Format 1: the canonical fields, also the body of an old-format export line. */
+    static Map<String, Object> textFields(long seq, EvaluationRecord r, Instant recordedAt) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("seq", seq);
         f.put("evaluationId", r.evaluationId());
@@ -52,20 +137,21 @@ public final class ChainHash {
         return f;
     }
 
-    static String hash(long seq, EvaluationRecord r, Instant recordedAt, String prevHash) {
-        byte[] canonical = CanonicalJson.object(canonicalFields(seq, r, recordedAt)).getBytes(StandardCharsets.UTF_8);
+    static String textHash(long seq, EvaluationRecord r, Instant recordedAt, String prevHash) {
+        byte[] canonical = CanonicalJson.object(textFields(seq, r, recordedAt)).getBytes(StandardCharsets.UTF_8);
         MessageDigest sha256 = sha256();
         sha256.update(canonical);
         sha256.update(prevHash.getBytes(StandardCharsets.US_ASCII));
-        return HexFormat.of().formatHex(sha256.digest());
+        return HEX.formatHex(sha256.digest());
     }
 
     /** Recomputes the hash a stored entry should have. */
     public static String expectedHash(StoredEvaluation e) {
-        return hash(e.seq(), e.record(), e.recordedAt(), e.prevHash());
+        return e.format() == FORMAT_TEXT ? textHash(e.seq(), e.record(), e.recordedAt(), e.prevHash())
+                : hash(e.seq(), e.record(), e.payload(), e.recordedAt(), e.prevHash());
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

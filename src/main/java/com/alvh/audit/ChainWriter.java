@@ -1,11 +1,17 @@
 package com.alvh.audit;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,25 +25,36 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 import com.alvh.config.AlvhConfig;
 
 /**
- * The single writer of the chain. Callers queue a record and wait; one thread takes everything queued
- * (up to {@code alvh.audit.max-batch}), links it onto the head read inside the same transaction, and commits
- * once (group commit). A caller is released only after that commit returned, so nothing is answered before
- * it is durable.
+ * The single writer of the chain in this process. Callers compress their record's texts on their own thread,
+ * queue it and wait; one thread takes everything queued (up to {@code alvh.audit.max-batch}), links it onto the
+ * head read inside the same transaction, and commits once (group commit: one transaction, one fsync). A caller is
+ * released only after that commit returned, so nothing is answered before it is durable.
+ *
+ * <p>Several processes on one PostgreSQL form one chain: each transaction first takes a transaction-scoped
+ * advisory lock, so heads are read and extended one process at a time (no gap, no fork). H2 is single-process;
+ * there a JVM-wide lock does the same for several writers in one JVM (tests).
  */
 @ApplicationScoped
 class ChainWriter {
 
     private static final Logger LOG = Logger.getLogger(ChainWriter.class);
+    /** Advisory lock key of the chain head ("ALVH" in ASCII). */
+    static final long HEAD_LOCK_KEY = 0x414C5648L;
+    private static final ReentrantLock EMBEDDED_HEAD_LOCK = new ReentrantLock();
+    /** H2: the head the writers of this JVM committed last (guarded by EMBEDDED_HEAD_LOCK). */
+    private static volatile Head embeddedLastCommitted;
 
-    private record Pending(EvaluationRecord record, CompletableFuture<StoredEvaluation> done) {
+    private record Pending(EvaluationRecord record, Payload payload, String actionTypesJson, String rulesFiredJson,
+            CompletableFuture<StoredEvaluation> done) {
     }
 
-    private record Head(long seq, String hash) {
+    record Head(long seq, String hash) {
     }
 
     @Inject
@@ -47,12 +64,34 @@ class ChainWriter {
     @Inject
     AlvhConfig config;
 
+    @Inject
+    Instance<MeterRegistry> meterRegistry;
+
+    @Inject
+    Instance<Checkpoints> checkpointsInstance;
+
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final MessageDigest sha256 = ChainHash.sha256();
     private volatile boolean stopping;
+    private volatile boolean healthy = true;
+    private volatile String lastFailure;
+    private volatile Head lastCommitted;
+    private Boolean postgres;
     private Thread writer;
+    private Timer commitTimer;
+    private DistributionSummary batchSizes;
+    private Checkpoints checkpoints;
 
     @PostConstruct
     void start() {
+        MeterRegistry meters = meterRegistry != null && meterRegistry.isResolvable() ? meterRegistry.get()
+                : new SimpleMeterRegistry();
+        commitTimer = Timer.builder("alvh.audit.commit").description("one group commit of audit records")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        batchSizes = DistributionSummary.builder("alvh.audit.batch.size")
+                .description("records per audit commit").publishPercentiles(0.5, 0.99).register(meters);
+        checkpoints = checkpointsInstance != null && checkpointsInstance.isResolvable() ? checkpointsInstance.get()
+                : null;
         writer = new Thread(this::run, "alvh-audit-writer");
         writer.setDaemon(true);
         writer.start();
@@ -67,11 +106,39 @@ class ChainWriter {
         }
     }
 
+    /** False after a commit failed for a reason other than a bad record (database down, disk full, ...). */
+    boolean healthy() {
+        return healthy;
+    }
+
+    String lastFailure() {
+        return lastFailure;
+    }
+
+    /** Records committed by this writer so far, as a distribution (count, mean, max). */
+    DistributionSummary batchSizes() {
+        return batchSizes;
+    }
+
+    /** The head this writer last committed, or {@code null} before its first commit. */
+    Head lastCommitted() {
+        return lastCommitted;
+    }
+
+    /** Tests only: the tables were emptied, so the last committed head no longer exists. */
+    void forgetHead() {
+        lastCommitted = null;
+        embeddedLastCommitted = null;
+    }
+
     StoredEvaluation append(EvaluationRecord record) {
         if (stopping) {
             throw new AuditWriteException("audit trail is shutting down", null);
         }
-        Pending p = new Pending(record, new CompletableFuture<>());
+        // the expensive, per-record work happens here, in parallel on the callers' threads
+        Pending p = new Pending(record, Payload.encode(record.requestJson(), record.answerJson(), record.traceJson()),
+                CanonicalJson.array(record.actionTypes()), CanonicalJson.array(record.rulesFired()),
+                new CompletableFuture<>());
         queue.add(p);
         try {
             return p.done().get(config.audit().appendTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -91,12 +158,13 @@ class ChainWriter {
         while (!(stopping && queue.isEmpty())) {
             try {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, config.audit().maxBatch() - 1);
+                    commitOrIsolate(batch);
                 }
-                batch.add(first);
-                queue.drainTo(batch, config.audit().maxBatch() - 1);
-                commitOrIsolate(batch);
+                checkpointIfDue(false);
+                probeIfUnhealthy();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -107,55 +175,180 @@ class ChainWriter {
                 batch.clear();
             }
         }
+        checkpointIfDue(true);
     }
 
-    /** One bad record (say a duplicate evaluationId) must not fail the records queued with it. */
+    private long lastProbeNanos;
+
+    /** While unhealthy, try a one-row write once a second so readiness recovers even with no traffic. */
+    private void probeIfUnhealthy() {
+        if (healthy || System.nanoTime() - lastProbeNanos < 1_000_000_000L) {
+            return;
+        }
+        lastProbeNanos = System.nanoTime();
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (var ps = c.prepareStatement("UPDATE audit_write_probe SET probed_at = ? WHERE id = 1")) {
+                ps.setObject(1, EvaluationRows.timestamp(Instant.now()));
+                ps.executeUpdate();
+                c.commit();
+            }
+            LOG.info("audit trail can be written again");
+            healthy = true;
+        } catch (SQLException e) {
+            lastFailure = e.getMessage();
+        }
+    }
+
+    private void checkpointIfDue(boolean force) {
+        Head head = lastCommitted;
+        if (checkpoints == null || head == null) {
+            return;
+        }
+        try {
+            checkpoints.writeIfDue(head.seq(), head.hash(), force);
+        } catch (RuntimeException e) {
+            LOG.error("could not write an audit checkpoint", e);
+        }
+    }
+
+    /**
+     * One bad record (say a duplicate evaluationId) must not fail the records queued with it; but when the
+     * database itself cannot be written, every waiting caller fails at once instead of one retry each.
+     */
     private void commitOrIsolate(List<Pending> batch) {
         try {
-            complete(batch, commit(batch));
+            complete(batch, timedCommit(batch));
         } catch (SQLException batchFailure) {
+            if (!isBadRecord(batchFailure)) {
+                markUnhealthy(batchFailure);
+                batch.forEach(p -> fail(p, batchFailure));
+                return;
+            }
             if (batch.size() == 1) {
                 fail(batch.get(0), batchFailure);
                 return;
             }
             for (Pending p : batch) {
                 try {
-                    complete(List.of(p), commit(List.of(p)));
+                    complete(List.of(p), timedCommit(List.of(p)));
                 } catch (SQLException e) {
+                    if (!isBadRecord(e)) {
+                        markUnhealthy(e);
+                    }
                     fail(p, e);
                 }
             }
         }
     }
 
+    /** Integrity constraint violations (SQLState class 23) belong to a record, not to the database. */
+    private static boolean isBadRecord(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void markUnhealthy(SQLException e) {
+        if (healthy) {
+            LOG.errorf("audit trail cannot be written, failing evaluations until a write succeeds: %s",
+                    e.getMessage());
+        }
+        lastFailure = e.getMessage();
+        healthy = false;
+    }
+
+    private List<StoredEvaluation> timedCommit(List<Pending> batch) throws SQLException {
+        long start = System.nanoTime();
+        List<StoredEvaluation> stored = commit(batch);
+        commitTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        batchSizes.record(batch.size());
+        if (!healthy) {
+            LOG.info("audit trail writes succeed again");
+            healthy = true;
+        }
+        return stored;
+    }
+
     private List<StoredEvaluation> commit(List<Pending> batch) throws SQLException {
         try (Connection c = database.dataSource().getConnection()) {
             c.setAutoCommit(false);
+            boolean embedded = !isPostgres(c);
+            if (embedded) {
+                EMBEDDED_HEAD_LOCK.lock();
+            }
             try {
+                if (!embedded) {
+                    lockHead(c);
+                }
                 Head head = head(c);
+                Head mine = embeddedLastCommitted;
+                if (embedded && mine != null && !mine.equals(head)) {
+                    // single process: nobody but this JVM's writers appends, so the head moved behind their back
+                    LOG.errorf("audit chain head changed outside the service: last committed seq %d (%s), found"
+                            + " seq %d (%s); run GET /api/v1/audit/verify", mine.seq(), mine.hash(), head.seq(),
+                            head.hash());
+                }
                 Instant recordedAt = ChainHash.stored(Instant.now());
-                List<StoredEvaluation> linked = new ArrayList<>(batch.size());
+                List<EvaluationRows.Linked> linked = new ArrayList<>(batch.size());
+                List<StoredEvaluation> stored = new ArrayList<>(batch.size());
                 long seq = head.seq();
                 String prev = head.hash();
                 for (Pending p : batch) {
                     seq++;
                     EvaluationRecord r = asStored(p.record());
-                    String hash = ChainHash.hash(seq, r, recordedAt, prev);
-                    linked.add(new StoredEvaluation(seq, r, recordedAt, prev, hash));
+                    String header = ChainHash.header(seq, r.evaluationId(), r.asOf(), r.evaluatedAt(), recordedAt,
+                            r.profileName(), r.profileVersion(), r.ruleSetVersion(), r.dryRun(), p.actionTypesJson(),
+                            p.rulesFiredJson(), r.caller());
+                    String hash = ChainHash.compactHash(sha256, header, p.payload().bytes(), prev);
+                    StoredEvaluation s = new StoredEvaluation(seq, r, recordedAt, prev, hash,
+                            ChainHash.FORMAT_COMPACT, p.payload());
+                    stored.add(s);
+                    linked.add(new EvaluationRows.Linked(s, p.actionTypesJson(), p.rulesFiredJson()));
                     prev = hash;
                 }
                 EvaluationRows.insert(c, linked);
                 c.commit();
-                return linked;
+                lastCommitted = new Head(seq, prev);
+                if (embedded) {
+                    embeddedLastCommitted = lastCommitted;
+                }
+                return stored;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
                 throw e;
+            } finally {
+                if (embedded) {
+                    EMBEDDED_HEAD_LOCK.unlock();
+                }
             }
         }
     }
 
+    private boolean isPostgres(Connection c) throws SQLException {
+        if (postgres == null) {
+            postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        }
+        return postgres;
+    }
+
+    /** Held until commit or rollback: the next process reads the head only after this one's rows are visible. */
+    private static void lockHead(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_advisory_xact_lock(" + HEAD_LOCK_KEY + ")")) {
+            rs.next();
+        }
+    }
+
     /** Read inside the transaction, so rows removed or added behind our back are taken into account. */
-    private static Head head(Connection c) throws SQLException {
+    static Head head(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT seq, hash FROM evaluation ORDER BY seq DESC LIMIT 1")) {
             return rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : new Head(0, ChainHash.GENESIS);
@@ -165,7 +358,7 @@ class ChainWriter {
     private static EvaluationRecord asStored(EvaluationRecord r) {
         return new EvaluationRecord(r.evaluationId(), ChainHash.stored(r.asOf()), ChainHash.stored(r.evaluatedAt()),
                 r.profileName(), r.profileVersion(), r.ruleSetVersion(), r.dryRun(), r.actionTypes(), r.rulesFired(),
-                r.requestJson(), r.answerJson(), r.traceJson());
+                r.requestJson(), r.answerJson(), r.traceJson(), r.caller());
     }
 
     private static void complete(List<Pending> batch, List<StoredEvaluation> stored) {

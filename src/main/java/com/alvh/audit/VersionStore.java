@@ -6,14 +6,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import com.alvh.strategy.ContentHash;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Sources of every rule-set and profile version an evaluation may name, so a replay can rebuild them.
- * A version is a content hash, so storing it again is a no-op.
+ * Sources of every rule-set and profile version an evaluation may name, so a replay can rebuild them, and who
+ * stored each. A version is a content hash, so storing it again is a no-op, and a source read back must hash to
+ * its version: an edited stored source is refused on read ({@link TamperedSourceException}) and reported by verify.
  */
 @ApplicationScoped
 class VersionStore {
@@ -24,17 +28,18 @@ class VersionStore {
     @Inject
     AuditDatabase database;
 
-    void storeRuleSetVersion(String version, Map<String, String> files) {
+    void storeRuleSetVersion(String version, Map<String, String> files, String createdBy) {
         inTransaction(c -> {
             if (exists(c, "SELECT 1 FROM rule_set_version WHERE version = ?", version)) {
                 return;
             }
             try (PreparedStatement v = c.prepareStatement(
-                    "INSERT INTO rule_set_version (version, stored_at) VALUES (?, ?)");
+                    "INSERT INTO rule_set_version (version, stored_at, created_by) VALUES (?, ?, ?)");
                     PreparedStatement f = c.prepareStatement(
                             "INSERT INTO rule_set_file (version, file_name, source) VALUES (?, ?, ?)")) {
                 v.setString(1, version);
                 v.setObject(2, EvaluationRows.timestamp(ChainHash.stored(Instant.now())));
+                v.setString(3, creator(createdBy));
                 v.executeUpdate();
                 for (Map.Entry<String, String> file : new TreeMap<>(files).entrySet()) {
                     f.setString(1, version);
@@ -63,21 +68,26 @@ class VersionStore {
                     }
                 }
             }
+            if (!ContentHash.ofFiles(files).equals(version)) {
+                throw new TamperedSourceException("rule-set version " + version);
+            }
             return Optional.of(files);
         });
     }
 
-    void storeProfileVersion(String name, String version, String yamlSource) {
+    void storeProfileVersion(String name, String version, String yamlSource, String createdBy) {
         inTransaction(c -> {
             if (exists(c, "SELECT 1 FROM profile_version WHERE version = ?", version)) {
                 return;
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO profile_version (version, profile_name, source, stored_at) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO profile_version (version, profile_name, source, stored_at, created_by)"
+                            + " VALUES (?, ?, ?, ?, ?)")) {
                 ps.setString(1, version);
                 ps.setString(2, name);
                 ps.setString(3, yamlSource);
                 ps.setObject(4, EvaluationRows.timestamp(ChainHash.stored(Instant.now())));
+                ps.setString(5, creator(createdBy));
                 ps.executeUpdate();
             }
         });
@@ -88,10 +98,67 @@ class VersionStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT source FROM profile_version WHERE version = ?")) {
                 ps.setString(1, version);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    String source = rs.getString(1);
+                    if (!ContentHash.of(source).equals(version)) {
+                        throw new TamperedSourceException("profile version " + version);
+                    }
+                    return Optional.of(source);
                 }
             }
         });
+    }
+
+    /** Who stored the version ({@code created_by}), if it is stored. */
+    Optional<String> createdBy(String version) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT created_by FROM rule_set_version WHERE version = ?"
+                    + " UNION ALL SELECT created_by FROM profile_version WHERE version = ?")) {
+                ps.setString(1, version);
+                ps.setString(2, version);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Every stored version whose sources, hashed again, no longer give the version (i.e. were edited). */
+    List<String> versionsNotMatchingTheirSources() {
+        return read(c -> {
+            List<String> bad = new ArrayList<>();
+            Map<String, Map<String, String>> ruleSets = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT v.version, f.file_name, f.source"
+                    + " FROM rule_set_version v LEFT JOIN rule_set_file f ON f.version = v.version");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, String> files = ruleSets.computeIfAbsent(rs.getString(1), v -> new TreeMap<>());
+                    if (rs.getString(2) != null) {
+                        files.put(rs.getString(2), rs.getString(3));
+                    }
+                }
+            }
+            ruleSets.forEach((version, files) -> {
+                if (!ContentHash.ofFiles(files).equals(version)) {
+                    bad.add(version);
+                }
+            });
+            try (PreparedStatement ps = c.prepareStatement("SELECT version, source FROM profile_version");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!ContentHash.of(rs.getString(2)).equals(rs.getString(1))) {
+                        bad.add(rs.getString(1));
+                    }
+                }
+            }
+            return bad;
+        });
+    }
+
+    private static String creator(String createdBy) {
+        return createdBy == null || createdBy.isBlank() ? EvaluationRecord.ANONYMOUS : createdBy;
     }
 
     @FunctionalInterface

@@ -70,5 +70,19 @@ public interface AlvhConfig {
 
         /** H2 database file, derived from alvh.data-dir; set only to override. */
         Optional<String> h2File();
+
+        /** A signed checkpoint of the chain head is written after this many new records ... */
+        @WithDefault("1000")
+        int checkpointEvery();
+
+        /** ... or this long after the last one, whichever comes first (docs/audit-chain.md). */
+        @WithDefault("10s")
+        Duration checkpointInterval();
+
+        /**
+         * PEM file holding the Ed25519 checkpoint key pair (PRIVATE KEY and PUBLIC KEY blocks); default
+         * {@code <alvh.data-dir>/audit-checkpoint-key.pem}, generated owner-only on first start.
+         */
+        Optional<Path> checkpointKeyFile();
     }
 }

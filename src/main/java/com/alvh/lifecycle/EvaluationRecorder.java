@@ -40,14 +40,18 @@ public class EvaluationRecorder {
         this.json = json;
     }
 
-    /** Records the evaluation (unless recording is switched off) and returns the answer's JSON, written once. */
+    /**
+     * Records the evaluation (unless recording is switched off) and returns the answer's JSON, written once.
+     *
+     * @param caller the authenticated principal's name, part of the hashed record ({@code null}: anonymous)
+     */
     String record(EvaluationRequest request, String requestJson, Evaluator.Evaluation evaluation, LoadedProfile profile,
-                  CompiledRuleSet ruleSet) {
+                  CompiledRuleSet ruleSet, String caller) {
         String answerJson = write(evaluation.answer());
         if (!enabled) {
             return answerJson;
         }
-        storeVersions(profile, ruleSet);
+        storeVersions(profile, ruleSet, caller);
         var answer = evaluation.answer();
         List<String> actions = answer.decision().actions().stream().map(a -> a.type().name()).distinct().toList();
         List<String> rules = answer.firings().stream().map(Firing::rule).distinct().toList();
@@ -57,16 +61,17 @@ public class EvaluationRecorder {
         trace.put("rulesMicros", evaluation.rulesNanos() / 1000);
         audit.append(new EvaluationRecord(answer.evaluationId(), request.asOf(), Instant.now(), profile.profile().name(),
                 profile.profile().version(), ruleSet.version(), answer.dryRun(), actions, rules,
-                requestJson == null ? write(request) : requestJson, answerJson, write(trace)));
+                requestJson == null ? write(request) : requestJson, answerJson, write(trace), caller));
         return answerJson;
     }
 
-    private void storeVersions(LoadedProfile profile, CompiledRuleSet ruleSet) {
+    /** A version not yet stored is stored by the caller of the first evaluation that used it (its createdBy). */
+    private void storeVersions(LoadedProfile profile, CompiledRuleSet ruleSet, String caller) {
         if (storedVersions.add(ruleSet.version())) {
-            audit.storeRuleSetVersion(ruleSet.version(), ruleSet.files());
+            audit.storeRuleSetVersion(ruleSet.version(), ruleSet.files(), caller);
         }
         if (storedVersions.add(profile.profile().version())) {
-            audit.storeProfileVersion(profile.profile().name(), profile.profile().version(), profile.source());
+            audit.storeProfileVersion(profile.profile().name(), profile.profile().version(), profile.source(), caller);
         }
     }
 

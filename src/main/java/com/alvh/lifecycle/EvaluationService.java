@@ -39,6 +39,11 @@ public class EvaluationService {
      * what the audit trail holds (and is serialised once).
      */
     public String evaluate(EvaluationRequest request, String requestJson) {
+        return evaluate(request, requestJson, null);
+    }
+
+    /** As {@link #evaluate(EvaluationRequest, String)}, recording {@code caller} (the principal; null: anonymous). */
+    public String evaluate(EvaluationRequest request, String requestJson, String caller) {
         LoadedProfile profile = profile(request.profile());
         CompiledRuleSet active = ruleSets.active().orElseThrow(NotReadyException::new);
         CompiledRuleSet ruleSet = active;
@@ -49,7 +54,7 @@ public class EvaluationService {
         }
         boolean dryRun = !ruleSet.version().equals(active.version());
         var evaluation = Evaluator.run(UUID.randomUUID().toString(), request, profile, ruleSet, dryRun, config.firingLimit());
-        return recorder.record(request, requestJson, evaluation, profile, ruleSet);
+        return recorder.record(request, requestJson, evaluation, profile, ruleSet, caller);
     }
 
     LoadedProfile profile(String name) {

@@ -66,12 +66,17 @@ public class RuleSetService {
      * fails scenarios is still stored, so its impact can be studied, and the failures are reported.
      */
     public Candidate storeCandidate(Map<String, String> files) {
+        return storeCandidate(files, null);
+    }
+
+    /** As {@link #storeCandidate(Map)}, recording {@code createdBy} (the caller; null: anonymous) with the version. */
+    public Candidate storeCandidate(Map<String, String> files, String createdBy) {
         checkNames(files);
         RuleSetCompiler.Result result = registry.compile(files);
         if (!result.valid()) {
             throw new InvalidRuleSetException(result.errors());
         }
-        audit.storeRuleSetVersion(result.ruleSet().version(), result.ruleSet().files());
+        audit.storeRuleSetVersion(result.ruleSet().version(), result.ruleSet().files(), createdBy);
         return new Candidate(result.ruleSet().version(), registry.check(result.ruleSet()));
     }
 

@@ -53,7 +53,7 @@ class AuditResourceTest {
         for (int i = 1; i <= 4; i++) {
             audit.append(record("e-" + i));
         }
-        AuditFixtures.sql(database.dataSource(), "UPDATE evaluation SET profile_name = 'forged' WHERE seq = 3");
+        AuditFixtures.asOwner(database.dataSource(), "UPDATE evaluation SET profile_name = 'forged' WHERE seq = 3");
 
         given().when().get("/api/v1/audit/verify").then().statusCode(200)
                 .body("valid", equalTo(false))
@@ -92,14 +92,40 @@ class AuditResourceTest {
             Map<String, Object> fields = new TreeMap<>(mapper.readValue(line, Map.class));
             String hash = (String) fields.remove("hash");
             String prevHash = (String) fields.remove("prevHash");
+            byte[] payload = java.util.Base64.getDecoder().decode((String) fields.remove("payload"));
             assertEquals(expectedSeq++, ((Number) fields.get("seq")).longValue());
             assertEquals(prev, prevHash);
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(mapper.writeValueAsString(fields).getBytes(StandardCharsets.UTF_8));
+            sha.update(payload);
             sha.update(prevHash.getBytes(StandardCharsets.US_ASCII));
             assertEquals(hash, HexFormat.of().formatHex(sha.digest()));
             prev = hash;
         }
+    }
+
+    @Test
+    void anEvaluationOverHttpRecordsItsCallerAndCheckpointsAreServedWithTheirKey() {
+        String id = given().contentType("application/json").body(Examples.text("cpi-next-day"))
+                .when().post("/api/v1/evaluations").then().statusCode(200).extract().path("evaluationId");
+        // "anonymous" until authentication is merged, then the authenticated test user's name
+        String caller = audit.find(id).orElseThrow().record().caller();
+        org.junit.jupiter.api.Assertions.assertFalse(caller == null || caller.isBlank());
+        audit.checkpoint();
+
+        given().when().get("/api/v1/audit/checkpoints").then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("latest.headSeq", equalTo(1))
+                .body("latest.signatureValid", equalTo(true))
+                .body("algorithm", equalTo("Ed25519"));
+        given().when().get("/api/v1/audit/checkpoints/public-key").then().statusCode(200)
+                .body("algorithm", equalTo("Ed25519"));
+        given().queryParam("from", "checkpoint").when().get("/api/v1/audit/verify").then().statusCode(200)
+                .body("valid", equalTo(true))
+                .body("mode", equalTo("incremental"))
+                .body("checkpoint.headSeq", equalTo(1));
+        given().queryParam("from", "yesterday").when().get("/api/v1/audit/verify").then().statusCode(400)
+                .body("violations[0].field", equalTo("from"));
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.alvh.strategy.ContentHash;
+
 @QuarkusTest
 class AuditTrailTest {
 
@@ -73,7 +75,9 @@ class AuditTrailTest {
         assertEquals(threads * perThread, seqs.size());
         assertEquals(1L, seqs.stream().mapToLong(Long::longValue).min().orElseThrow());
         assertEquals(threads * perThread, seqs.stream().mapToLong(Long::longValue).max().orElseThrow());
-        assertEquals(new ChainVerification(true, threads * perThread, null), audit.verify());
+        ChainVerification v = audit.verify();
+        assertTrue(v.valid());
+        assertEquals(threads * perThread, v.records());
     }
 
     @Test
@@ -81,8 +85,8 @@ class AuditTrailTest {
         for (int i = 1; i <= 5; i++) {
             audit.append(record("e-" + i));
         }
-        AuditFixtures.sql(database.dataSource(),
-                "UPDATE evaluation SET answer_json = '{\"decision\":\"forged\"}' WHERE seq = 3");
+        AuditFixtures.asOwner(database.dataSource(),
+                "UPDATE evaluation SET rules_fired = '[\"Forged rule\"]' WHERE seq = 3");
 
         ChainVerification v = audit.verify();
 
@@ -115,9 +119,9 @@ class AuditTrailTest {
         EvaluationRecord r = two.record();
         EvaluationRecord forged = new EvaluationRecord(r.evaluationId(), r.asOf(), r.evaluatedAt(), r.profileName(),
                 r.profileVersion(), r.ruleSetVersion(), true, r.actionTypes(), r.rulesFired(), r.requestJson(),
-                r.answerJson(), r.traceJson());
-        String forgedHash = ChainHash.hash(2, forged, two.recordedAt(), two.prevHash());
-        AuditFixtures.sql(database.dataSource(),
+                r.answerJson(), r.traceJson(), r.caller());
+        String forgedHash = ChainHash.hash(2, forged, two.payload(), two.recordedAt(), two.prevHash());
+        AuditFixtures.asOwner(database.dataSource(),
                 "UPDATE evaluation SET dry_run = TRUE, hash = '" + forgedHash + "' WHERE seq = 2");
 
         ChainVerification v = audit.verify();
@@ -179,15 +183,19 @@ class AuditTrailTest {
     @Test
     void versionStoreIsIdempotentAndReturnsSources() {
         Map<String, String> files = Map.of("triggers.drl", "rule \"a\" when then end", "sizing.drl", "// sizing");
-        audit.storeRuleSetVersion("sha256:abc", files);
-        audit.storeRuleSetVersion("sha256:abc", Map.of("other.drl", "ignored: the version exists"));
-        audit.storeProfileVersion("balanced", "sha256:p1", "name: balanced\n");
-        audit.storeProfileVersion("balanced", "sha256:p1", "name: balanced\n");
+        String ruleSet = ContentHash.ofFiles(files);
+        String profile = ContentHash.of("name: balanced\n");
+        audit.storeRuleSetVersion(ruleSet, files, "alice");
+        audit.storeRuleSetVersion(ruleSet, Map.of("other.drl", "ignored: the version exists"), "bob");
+        audit.storeProfileVersion("balanced", profile, "name: balanced\n", "carol");
+        audit.storeProfileVersion("balanced", profile, "name: balanced\n", "dave");
 
-        assertEquals(files, audit.ruleSetFiles("sha256:abc").orElseThrow());
+        assertEquals(files, audit.ruleSetFiles(ruleSet).orElseThrow());
         assertTrue(audit.ruleSetFiles("sha256:none").isEmpty());
-        assertEquals("name: balanced\n", audit.profileSource("sha256:p1").orElseThrow());
+        assertEquals("name: balanced\n", audit.profileSource(profile).orElseThrow());
         assertTrue(audit.profileSource("sha256:none").isEmpty());
+        assertEquals("alice", audit.versionCreatedBy(ruleSet).orElseThrow());
+        assertEquals("carol", audit.versionCreatedBy(profile).orElseThrow());
     }
 
     @Test

@@ -32,10 +32,35 @@ class CanonicalJsonTest {
     void hashMatchesAReferenceComputedOutsideJava() {
         EvaluationRecord r = new EvaluationRecord("e-1", Instant.parse("2024-08-02T20:00:00Z"),
                 Instant.parse("2024-08-02T20:00:01.5Z"), "balanced", "sha256:p", "sha256:r", false,
-                List.of("HOLD"), List.of("Hold when calm"), "{\"a\": 1}", "{}", "{}");
+                List.of("HOLD"), List.of("Hold when calm"), "{\"a\": 1}", "{}", "{}", null);
 
-        // computed with Python json.dumps(sort_keys, separators, ensure_ascii=False) and hashlib.sha256
-        assertEquals(REFERENCE_HASH, ChainHash.hash(1, r, Instant.parse("2024-08-02T20:00:02Z"), ChainHash.GENESIS));
+        // format 1 (rows written before schema V2): Python json.dumps(sort_keys, separators, ensure_ascii=False)
+        assertEquals(REFERENCE_HASH, ChainHash.textHash(1, r, Instant.parse("2024-08-02T20:00:02Z"), ChainHash.GENESIS));
+    }
+
+    @Test
+    void compactHeaderAndHashMatchAReferenceComputedOutsideJava() {
+        EvaluationRecord r = new EvaluationRecord("e-1", Instant.parse("2024-08-02T20:00:00Z"),
+                Instant.parse("2024-08-02T20:00:01.5Z"), "balanced", "sha256:p", "sha256:r", false,
+                List.of("HOLD"), List.of("Hold when calm"), "{\"a\": 1}", "{}", "{}", "alice");
+        Instant recordedAt = Instant.parse("2024-08-02T20:00:02Z");
+
+        // the text and the hash were printed by Python: json.dumps(header, sort_keys=True, separators=(",", ":"),
+        // ensure_ascii=False) and hashlib.sha256(header.encode() + bytes([1, 2, 3]) + b"0" * 64)
+        assertEquals("{\"actionTypes\":[\"HOLD\"],\"asOf\":\"2024-08-02T20:00:00.000000Z\",\"caller\":\"alice\","
+                + "\"dryRun\":false,\"evaluatedAt\":\"2024-08-02T20:00:01.500000Z\",\"evaluationId\":\"e-1\",\"format\":2,"
+                + "\"profileName\":\"balanced\",\"profileVersion\":\"sha256:p\",\"recordedAt\":\"2024-08-02T20:00:02.000000Z\","
+                + "\"ruleSetVersion\":\"sha256:r\",\"rulesFired\":[\"Hold when calm\"],\"seq\":1}",
+                ChainHash.header(1, r, recordedAt));
+        assertEquals("64cb2219adeaedf89da6ac589018c89edf2faa6e432bfdd25a18a34e20779155",
+                ChainHash.hash(1, r, Payload.of(new byte[] {1, 2, 3}), recordedAt, ChainHash.GENESIS));
+    }
+
+    @Test
+    void payloadRoundTripsTheThreeTexts() {
+        Payload p = Payload.encode("{\"request\":\"é\\n\"}", "{\"answer\":[]}", "");
+
+        assertEquals(List.of("{\"request\":\"é\\n\"}", "{\"answer\":[]}", ""), List.of(p.decode()));
     }
 
     private static final String REFERENCE_HASH = "789e5ee35491e9f3e088a0af3c8f18130cd0cab513debaae6038b3152f69b984";
