@@ -8,11 +8,11 @@ project=$1; port=$2; data=$3; seconds=${4:-20}; shift $(( $# < 4 ? $# : 4 ))
 here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$data"; mkdir -p "$data"
 cd "$project"
-java -Xmx512m -jar target/quarkus-app/quarkus-run.jar -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 \
-  -Dalvh.data-dir="$data" "$@" > "$data/app.log" 2>&1 &
+java -Xmx512m -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 -Dalvh.data-dir="$data" "$@" \
+  -jar target/quarkus-app/quarkus-run.jar > "$data/app.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 240); do
+for _ in $(seq 1 900); do
   curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null 2>&1 && break
   sleep 0.5
 done
