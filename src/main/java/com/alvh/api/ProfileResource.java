@@ -1,6 +1,7 @@
 package com.alvh.api;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import com.alvh.lifecycle.ProfileRegistry;
 import com.alvh.strategy.Profile;
 import com.alvh.strategy.ProfileError;
+import com.alvh.strategy.ProfileJsonSchema;
 
 /** Loaded strategy profiles with their versions, and the problems of any file that did not load. */
 @Path("/api/v1/profiles")
@@ -38,6 +40,15 @@ public class ProfileResource {
     public Profiles list() {
         return new Profiles(profiles.all().stream().map(p -> new ProfileView(p.profile().name(), p.profile().version(),
                 p.file(), p.profile())).toList(), profiles.errors());
+    }
+
+    // roles: client, auditor, strategist, operator
+    /** The JSON Schema (draft 2020-12) of a profile YAML, the same as strategies/profile.schema.json in the repository. */
+    @GET
+    @Path("schema")
+    @Produces({MediaType.APPLICATION_JSON, "application/schema+json"})
+    public Map<String, Object> schema() {
+        return ProfileJsonSchema.document();
     }
 
     @GET
