@@ -3,6 +3,7 @@ package com.alvh;
 import java.util.Arrays;
 
 import com.alvh.backtest.BacktestCommand;
+import com.alvh.lifecycle.ScenariosCommand;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -10,7 +11,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 /**
  * Entry point of the packaged jar: {@code java -jar quarkus-run.jar} serves the API;
  * {@code java -jar quarkus-run.jar backtest --profile ...} runs a backtest from the command line without starting
- * the service (no port, no database), so it can run beside a live instance.
+ * the service (no port, no database), so it can run beside a live instance; {@code scenarios} runs the scenario
+ * suite of the rules directory the same way (see {@link ScenariosCommand}).
  */
 @QuarkusMain
 public final class AlvhMain {
@@ -25,6 +27,15 @@ public final class AlvhMain {
             } catch (IllegalArgumentException | java.io.IOException | java.io.UncheckedIOException e) {
                 // A strategist's mistake (a missing option, a bad row): say what and where, without a stack trace.
                 System.err.println("backtest: " + e.getMessage());
+                System.exit(2);
+            }
+            return;
+        }
+        if (args.length > 0 && args[0].equals("scenarios")) {
+            try {
+                System.exit(ScenariosCommand.main(System.out, Arrays.copyOfRange(args, 1, args.length)));
+            } catch (IllegalArgumentException | java.io.IOException | java.io.UncheckedIOException e) {
+                System.err.println("scenarios: " + e.getMessage());
                 System.exit(2);
             }
             return;
