@@ -59,6 +59,29 @@ class ContractExamplesTest {
         }
     }
 
+    @Test
+    void scenarioRunReportsEachScenarioAndCoverage() {
+        given().contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/scenarios/run")
+                .then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(3))
+                .body("failed", org.hamcrest.Matchers.equalTo(0))
+                .body("scenarios[0].rulesFired.size()", org.hamcrest.Matchers.greaterThan(0))
+                .body("coverage.rulesTotal", org.hamcrest.Matchers.greaterThan(0))
+                .body("coverage.neverFired", org.hamcrest.Matchers.notNullValue());
+        given().contentType(ContentType.JSON).body("{\"files\": {\"x.drl\": \"rule broken\"}}")
+                .when().post("/api/v1/scenarios/run")
+                .then().statusCode(422);
+    }
+
+    @Test
+    void theProfileSchemaIsPublished() {
+        given().when().get("/api/v1/profiles/schema")
+                .then().statusCode(200)
+                .body("'$schema'", org.hamcrest.Matchers.equalTo("https://json-schema.org/draft/2020-12/schema"))
+                .body("properties.parameters.type", org.hamcrest.Matchers.equalTo("object"));
+    }
+
     /** The first JSON block after the request heading of api.md, exactly as written there. */
     static String apiMdRequest() throws IOException {
         if (!Files.isRegularFile(API_MD)) {
