@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import com.alvh.backtest.BacktestCommand;
 import com.alvh.identity.UsersCommand;
+import com.alvh.lifecycle.ScenariosCommand;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -13,6 +14,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * {@code java -jar quarkus-run.jar backtest --profile ...} runs a backtest from the command line without starting
  * the service (no port, no database), so it can run beside a live instance; so does
  * {@code java -jar quarkus-run.jar users add|list|remove ...} on the user store of the data dir.
+ * the service (no port, no database), so it can run beside a live instance; {@code scenarios} runs the scenario
+ * suite of the rules directory the same way (see {@link ScenariosCommand}).
  */
 @QuarkusMain
 public final class AlvhMain {
@@ -34,6 +37,16 @@ public final class AlvhMain {
         if (args.length > 0 && args[0].equals("users")) {
             System.exit(UsersCommand.run(Arrays.asList(args).subList(1, args.length), UsersCommand.dataDir(), System.in,
                     System.out, System.err));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("scenarios")) {
+            try {
+                System.exit(ScenariosCommand.main(System.out, Arrays.copyOfRange(args, 1, args.length)));
+            } catch (IllegalArgumentException | java.io.IOException | java.io.UncheckedIOException e) {
+                System.err.println("scenarios: " + e.getMessage());
+                System.exit(2);
+            }
+            return;
         }
         Quarkus.run(args);
     }

@@ -2,6 +2,7 @@ package com.alvh.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,7 @@ import com.alvh.identity.Roles;
 import com.alvh.lifecycle.ProfileRegistry;
 import com.alvh.strategy.Profile;
 import com.alvh.strategy.ProfileError;
+import com.alvh.strategy.ProfileJsonSchema;
 
 /** Loaded strategy profiles with their versions, and the problems of any file that did not load. */
 @Path("/api/v1/profiles")
@@ -41,6 +43,15 @@ public class ProfileResource {
     public Profiles list() {
         return new Profiles(profiles.all().stream().map(p -> new ProfileView(p.profile().name(), p.profile().version(),
                 p.file(), p.profile())).toList(), profiles.errors());
+    }
+
+    // roles: client, auditor, strategist, operator
+    /** The JSON Schema (draft 2020-12) of a profile YAML, the same as strategies/profile.schema.json in the repository. */
+    @GET
+    @Path("schema")
+    @Produces({MediaType.APPLICATION_JSON, "application/schema+json"})
+    public Map<String, Object> schema() {
+        return ProfileJsonSchema.document();
     }
 
     @GET

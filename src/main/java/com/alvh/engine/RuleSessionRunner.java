@@ -15,6 +15,7 @@ import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.MatchCancelledEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.Match;
 
 /**
@@ -28,14 +29,24 @@ public final class RuleSessionRunner {
     }
 
     public static RuleOutcome run(CompiledRuleSet ruleSet, Collection<?> facts, int firingLimit) {
+        return run(ruleSet, facts, firingLimit, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #run(CompiledRuleSet, Collection, int)}, but the rules named in {@code blockedRules} may not fire
+     * (their matches stay on the agenda unfired): used for rules that need an input the request lacks.
+     */
+    public static RuleOutcome run(CompiledRuleSet ruleSet, Collection<?> facts, int firingLimit,
+                                  java.util.Set<String> blockedRules) {
+        AgendaFilter allowed = match -> !blockedRules.contains(match.getRule().getName());
         KieSession session = ruleSet.kieBase().newKieSession();
         Trail trail = new Trail(ruleSet);
         try {
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) trail);
             session.addEventListener(trail.insertions);
             facts.forEach(session::insert);
-            int fired = session.fireAllRules(firingLimit);
-            if (fired >= firingLimit && hasPendingWork(session, trail)) {
+            int fired = session.fireAllRules(allowed, firingLimit);
+            if (fired >= firingLimit && hasPendingWork(session, trail, allowed)) {
                 String rule = mostFrequentRule(trail.firings);
                 throw new RuleEvaluationException(rule, "evaluation stopped at the firing limit of " + firingLimit
                         + " firings; rule '" + rule + "' keeps firing (a rule loop?)", null);
@@ -52,9 +63,9 @@ public final class RuleSessionRunner {
         }
     }
 
-    private static boolean hasPendingWork(KieSession session, Trail trail) {
+    private static boolean hasPendingWork(KieSession session, Trail trail, AgendaFilter allowed) {
         int before = trail.firings.size();
-        session.fireAllRules(1);
+        session.fireAllRules(allowed, 1);
         return trail.firings.size() > before;
     }
 

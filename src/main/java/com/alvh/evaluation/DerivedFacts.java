@@ -20,7 +20,7 @@ import com.alvh.strategy.Profile;
 
 /** Everything computed from a request before the rules run; the rules see exactly {@link #facts()}. */
 record DerivedFacts(Profile profile, MarketSnapshot market, Indicators indicators, Map<String, String> indicatorSources,
-                    Map<String, Violation> missingIndicators, List<FuturePoint> curve, TermStructure termStructure,
+                    Map<String, Violation> missingInputs, List<FuturePoint> curve, TermStructure termStructure,
                     CondorRisk risk, CondorPosition position, PositionGreeks greeks, String greeksSource,
                     HedgeBook book, List<Layer> layers, List<UpcomingEvent> events, List<Metric> metrics,
                     List<VxMaturity> eligible) {

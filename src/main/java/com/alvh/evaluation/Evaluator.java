@@ -38,9 +38,10 @@ public final class Evaluator {
                                  CompiledRuleSet ruleSet, boolean dryRun, int firingLimit) {
         long t0 = System.nanoTime();
         DerivedFacts facts = FactDerivation.derive(request, profile.profile());
-        NeededIndicators.check(ruleSet.files(), facts.missingIndicators());
+        // Rules referring to a missing input cannot fire; their signals are listed as unavailable instead.
+        var blocked = MissingInputs.rulesNeeding(ruleSet.files(), facts.missingInputs().keySet());
         long t1 = System.nanoTime();
-        RuleOutcome outcome = RuleSessionRunner.run(ruleSet, facts.facts(), firingLimit);
+        RuleOutcome outcome = RuleSessionRunner.run(ruleSet, facts.facts(), firingLimit, blocked);
         long t2 = System.nanoTime();
         RuleConclusions conclusions = new RuleConclusions(ruled(outcome, Signal.class), ruled(outcome, Proposal.class),
                 ruled(outcome, Limit.class), ruled(outcome, SizeScale.class), ruled(outcome, RollProposal.class),

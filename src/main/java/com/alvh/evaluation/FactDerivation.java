@@ -30,8 +30,14 @@ final class FactDerivation {
         var condor = CondorDerivation.derive(asOf, market, request.condor(), profile);
         var hedge = HedgeDerivation.derive(asOf, listed, market.vix(), request.hedge(), curve, profile,
                 condor.position().creditDollars());
+        Map<String, Violation> missing = new java.util.LinkedHashMap<>(indicators.missing());
+        if (market.previousSlope() == null) {
+            missing.put("previousSlope", new Violation("market.previousSlope",
+                    "previousSlope (the VX curve slope of the previous snapshot) is missing; give market.previousSlope"));
+        }
+        MissingInputs.checkRequired(profile, missing);
         return new DerivedFacts(profile, new MarketSnapshot(asOf, market.spx(), market.vix()), indicators.indicators(),
-                indicators.sources(), indicators.missing(), curve, CurveDerivation.termStructure(asOf, market, curve),
+                indicators.sources(), Map.copyOf(missing), curve, CurveDerivation.termStructure(asOf, market, curve),
                 condor.risk(), condor.position(), condor.greeks(), condor.greeksSource(), hedge.book(), hedge.layers(),
                 events(asOf, market), metrics(market), CurveDerivation.eligible(listed, request.condor().expiry(), curve));
     }

@@ -17,8 +17,8 @@ import com.alvh.strategy.Profile;
 
 /**
  * Indicators for the rules: each one given by the client wins, a missing one is derived from the daily series.
- * An indicator that can be neither is left null and its reason kept, so the evaluation can name it if a rule
- * needs it (and stay quiet if none does).
+ * An indicator that can be neither is left null and its reason kept: the signals needing it are then unavailable
+ * (see {@link MissingInputs}), or the request is refused if the profile requires it.
  */
 final class IndicatorDerivation {
 
@@ -80,7 +80,7 @@ final class IndicatorDerivation {
         } catch (InsufficientSeriesException e) {
             String field = e.actual() == 0 ? "market.indicators." + name : "market.series." + e.series();
             missing.put(name, new Violation(field,
-                    indicatorLabel(name) + " is needed by a rule: " + e.getMessage()
+                    indicatorLabel(name) + " is missing: " + e.getMessage()
                             + "; give market.indicators." + name + " or a longer series"));
             return null;
         } catch (IllegalArgumentException e) {
@@ -114,7 +114,8 @@ final class IndicatorDerivation {
             case "spxRsi14" -> "spxRsi14 (RSI(14) of SPX)";
             case "vixRsi14" -> "vixRsi14 (RSI(14) of VIX)";
             case "macd" -> "macd (MACD(12,26,9) of SPX)";
-            default -> "breadth (advance-decline divergence)";
+            default -> "breadth (advance-decline divergence; give market.indicators.breadth or market.series.advances"
+                    + " and market.series.declines)";
         };
     }
 }

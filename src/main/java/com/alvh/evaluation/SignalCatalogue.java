@@ -3,6 +3,7 @@ package com.alvh.evaluation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.alvh.evaluation.answer.SignalView;
@@ -26,12 +27,16 @@ final class SignalCatalogue {
         for (Ruled<Signal> s : active) {
             Signal signal = s.conclusion();
             raised.add(signal.name());
-            out.add(new SignalView(signal.name(), true, signal.value(), signal.threshold(), signal.text(), s.rule()));
+            out.add(new SignalView(signal.name(), true, true, signal.value(), signal.threshold(), signal.text(), s.rule()));
         }
+        Map<String, String> unavailable = MissingInputs.unavailableSignals(facts.missingInputs());
         for (SignalView quiet : quiet(facts)) {
-            if (!raised.contains(quiet.name())) {
-                out.add(quiet);
+            if (raised.contains(quiet.name())) {
+                continue;
             }
+            String why = unavailable.get(quiet.name());
+            out.add(why == null ? quiet
+                    : new SignalView(quiet.name(), false, false, null, quiet.threshold(), why, null));
         }
         return out;
     }
@@ -60,7 +65,7 @@ final class SignalCatalogue {
 
     private static SignalView view(String name, Double value, double threshold, String measure) {
         String observed = value == null ? "not available" : String.format("%.4g", value);
-        return new SignalView(name, false, value, threshold,
+        return new SignalView(name, false, true, value, threshold,
                 String.format("Not active: %s is %s against threshold %s", measure, observed, String.format("%.4g", threshold)), null);
     }
 }

@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import com.alvh.config.AlvhConfig;
 import com.alvh.engine.RuleError;
 import com.alvh.engine.RuleSetRegistry;
@@ -26,11 +28,14 @@ public class ProfileRegistry {
     private final RuleSetRegistry ruleSets;
     private final ScenarioGate scenarios;
 
+    private final MeterRegistry meters;
+
     @Inject
-    public ProfileRegistry(AlvhConfig config, RuleSetRegistry ruleSets, ScenarioGate scenarios) {
+    public ProfileRegistry(AlvhConfig config, RuleSetRegistry ruleSets, ScenarioGate scenarios, MeterRegistry meters) {
         this.config = config;
         this.ruleSets = ruleSets;
         this.scenarios = scenarios;
+        this.meters = meters;
     }
 
     /**
@@ -47,9 +52,12 @@ public class ProfileRegistry {
                 ProfileCatalog candidate = next;
                 List<RuleError> failed = scenarios.check(ruleSets.active().get(), candidate::find);
                 if (!failed.isEmpty()) {
+                    // The profile file has no line to blame: the message carries the scenario's file:line instead.
+                    RuleError first = failed.get(0);
                     next = next.refuse(loaded.profile().name(), previous.find(loaded.profile().name()),
                             new ProfileError(loaded.file(), "(scenarios)", 1, 1,
-                                    failed.get(0).file() + ": " + failed.get(0).message()));
+                                    first.file() + ":" + first.line() + ": " + first.message()
+                                            + (failed.size() > 1 ? " (and " + (failed.size() - 1) + " more)" : "")));
                 }
             }
         }
@@ -57,6 +65,10 @@ public class ProfileRegistry {
             LOG.warnf("Profile refused, keeping the last good version if any: %s", error);
         }
         catalog.set(next);
+        String result = next.errors().isEmpty() ? "success" : "failure";
+        meters.counter("alvh.profile.reloads", "result", result).increment();
+        LOG.infof("Profiles reloaded (%s): %s; %d refused", result, next.all().stream()
+                .map(p -> p.profile().name() + "@" + p.profile().version().substring(7, 19)).toList(), next.errors().size());
     }
 
     public Optional<ProfileCatalog.LoadedProfile> find(String name) {

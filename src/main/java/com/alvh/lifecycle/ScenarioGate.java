@@ -29,11 +29,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class ScenarioGate implements CandidateCheck {
 
-    /** One scenario file. */
-    public record Scenario(String description, com.alvh.evaluation.request.EvaluationRequest request,
-                           List<String> expectActions, List<String> expectSignals) {
-    }
-
     private final AlvhConfig config;
     private final ProfileRegistry profiles;
     private final ObjectMapper json;
@@ -50,58 +45,45 @@ public class ScenarioGate implements CandidateCheck {
         return check(candidate, profiles::find);
     }
 
+    /** The full report (per-scenario results and rule coverage) for a rule set with the loaded profiles. */
+    public ScenarioSuite.Report report(CompiledRuleSet ruleSet) {
+        return suite().run(ruleSet, profiles::find);
+    }
+
     /**
      * Runs the scenarios on a rule set with the profiles a lookup gives: the loaded ones when a rule set changes,
-     * or the loaded ones with one candidate profile swapped in when a profile changes.
+     * or the loaded ones with one candidate profile swapped in when a profile changes. Each failure names the
+     * scenario (located at the expectation that failed), the expectation, what came instead, and the rule responsible
+     * with its file and line when one is.
      */
     public List<RuleError> check(CompiledRuleSet candidate,
                                  java.util.function.Function<String, java.util.Optional<LoadedProfile>> lookup) {
         List<RuleError> errors = new ArrayList<>();
-        for (Path file : scenarioFiles()) {
-            String name = "scenarios/" + file.getFileName();
-            try {
-                Scenario scenario = json.readValue(file.toFile(), Scenario.class);
-                String problem = run(scenario, candidate, lookup);
-                if (problem != null) {
-                    errors.add(new RuleError(name, 1, 1, "scenario failed: " + problem));
-                }
-            } catch (IOException e) {
-                errors.add(new RuleError(name, 1, 1, "scenario cannot be read: " + e.getMessage()));
-            } catch (RuntimeException e) {
-                errors.add(new RuleError(name, 1, 1, "scenario failed: " + e.getMessage()));
+        for (ScenarioSuite.Result r : suite().run(candidate, lookup).scenarios()) {
+            if (!r.passed()) {
+                errors.add(new RuleError(r.scenario(), r.line(), 1, describe(r)));
             }
         }
         return errors;
     }
 
-    private String run(Scenario scenario, CompiledRuleSet candidate,
-                       java.util.function.Function<String, java.util.Optional<LoadedProfile>> lookup) {
-        var profile = lookup.apply(scenario.request().profile()).orElse(null);
-        if (profile == null) {
-            return null; // the profile is not loaded here, so the scenario cannot speak for this deployment
+    /** One failure as a sentence a strategist can act on. */
+    static String describe(ScenarioSuite.Result r) {
+        StringBuilder text = new StringBuilder("scenario failed: ").append(r.scenario());
+        if (r.description() != null) {
+            text.append(" (\"").append(r.description()).append("\")");
         }
-        EvaluationAnswer answer = Evaluator.run("scenario", scenario.request(), profile, candidate, true,
-                config.firingLimit()).answer();
-        List<String> actions = answer.decision().actions().stream().map(HedgeAction::type).map(Enum::name).toList();
-        if (!actions.equals(scenario.expectActions())) {
-            return "expected actions " + scenario.expectActions() + " but got " + actions;
+        text.append(": ").append(r.failure());
+        if (r.rule() != null) {
+            text.append("; came from rule '").append(r.rule()).append("'");
+            if (r.ruleLocation() != null) {
+                text.append(" at ").append(r.ruleLocation());
+            }
         }
-        List<String> active = answer.signals().stream().filter(SignalView::active).map(SignalView::name).distinct().toList();
-        if (scenario.expectSignals() != null && !active.containsAll(scenario.expectSignals())) {
-            return "expected active signals " + scenario.expectSignals() + " but got " + active;
-        }
-        return null;
+        return text.toString();
     }
 
-    private List<Path> scenarioFiles() {
-        Path dir = config.rulesDir().resolve("scenarios");
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
-        } catch (IOException e) {
-            return List.of();
-        }
+    private ScenarioSuite suite() {
+        return new ScenarioSuite(config.rulesDir(), json, config.firingLimit());
     }
 }

@@ -1,6 +1,9 @@
 package com.alvh.strategy;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A strategy profile as the rules see it: every threshold and parameter of the default strategy.
@@ -36,6 +39,11 @@ import java.util.List;
  * @param riskFreeRate            annual risk-free rate for Black-Scholes
  * @param dividendYield           annual SPX dividend yield for Black-Scholes
  * @param volSkew                 put-skew slope of implied vol per unit of log-moneyness (VIX proxy)
+ * @param requiredInputs          optional market inputs whose absence refuses a request (422) instead of making the
+ *                                signals that need them unavailable; names from {@link ProfileSchema#OPTIONAL_INPUTS}
+ * @param parameters              the strategist's own typed parameters (section {@code parameters:}), name → value
+ *                                (Double, Integer, Boolean or String); rules read them with {@link #number(String)},
+ *                                {@link #integer(String)}, {@link #flag(String)} and {@link #text(String)}
  */
 public record Profile(
         String name,
@@ -66,11 +74,53 @@ public record Profile(
         boolean miniVxAllowed,
         double riskFreeRate,
         double dividendYield,
-        double volSkew) {
+        double volSkew,
+        List<String> requiredInputs,
+        Map<String, Object> parameters) {
 
     public Profile {
         eventTypes = List.copyOf(eventTypes);
         vxBetas = List.copyOf(vxBetas);
+        requiredInputs = requiredInputs == null ? List.of() : List.copyOf(requiredInputs);
+        parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(parameters));
+    }
+
+    /** A custom parameter of type number (or integer) by name, e.g. {@code $p.number("vixSpikePct")} in a rule. */
+    public double number(String name) {
+        return ((Number) parameter(name, Number.class)).doubleValue();
+    }
+
+    /** A custom parameter of type integer by name. */
+    public int integer(String name) {
+        return (Integer) parameter(name, Integer.class);
+    }
+
+    /** A custom parameter of type boolean by name. */
+    public boolean flag(String name) {
+        return (Boolean) parameter(name, Boolean.class);
+    }
+
+    /** A custom parameter of type string or enum by name. */
+    public String text(String name) {
+        return (String) parameter(name, String.class);
+    }
+
+    /** Whether this profile declares the custom parameter {@code name}. */
+    public boolean hasParameter(String name) {
+        return parameters.containsKey(name);
+    }
+
+    private Object parameter(String name, Class<?> type) {
+        Object value = parameters.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("profile " + this.name + " declares no parameter '" + name
+                    + "' (declared: " + parameters.keySet() + "); add it under parameters: in " + this.name + ".yaml");
+        }
+        if (!type.isInstance(value)) {
+            throw new IllegalArgumentException("parameter '" + name + "' of profile " + this.name + " is "
+                    + value.getClass().getSimpleName() + " " + value + ", not " + type.getSimpleName());
+        }
+        return value;
     }
 
     /** β of the k-th listed maturity (0-based); maturities past the list use its last entry. */

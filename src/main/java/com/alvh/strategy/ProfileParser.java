@@ -26,7 +26,6 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 public final class ProfileParser {
 
-    private static final Set<String> TOP_LEVEL_TEXT = Set.of("description");
 
     private ProfileParser() {
     }
@@ -53,6 +52,8 @@ public final class ProfileParser {
         if (!errors.isEmpty()) {
             throw new InvalidProfileException(errors.list());
         }
+        values.putIfAbsent("requiredInputs", List.of());
+        values.putIfAbsent("parameters", Map.of());
         values.put("name", name);
         values.put("version", ContentHash.of(source));
         return construct(values);
@@ -78,18 +79,51 @@ public final class ProfileParser {
         for (NodeTuple tuple : root.getValue()) {
             String section = scalarText(tuple.getKeyNode());
             Node body = tuple.getValueNode();
-            if (TOP_LEVEL_TEXT.contains(section)) {
+            if (section.equals("description")) {
+                if (!(body instanceof ScalarNode)) {
+                    errors.add(section, body.getStartMark(), "must be a text");
+                }
+                continue;
+            }
+            if (section.equals("requiredInputs")) {
+                readRequiredInputs(body, values, errors);
+                continue;
+            }
+            if (section.equals("parameters")) {
+                values.put("parameters", CustomParameters.read(body, errors));
                 continue;
             }
             if (!sections.contains(section)) {
                 errors.add(section, tuple.getKeyNode().getStartMark(),
-                        "unknown section; expected one of " + ProfileSchema.sections() + " or description");
+                        "unknown section; expected one of " + ProfileSchema.sections() + " or " + ProfileSchema.TOP_LEVEL_KEYS
+                                + " (a threshold of your own goes under parameters:)");
             } else if (body instanceof MappingNode mapping) {
                 readFields(section, mapping, values, errors);
             } else {
                 errors.add(section, body.getStartMark(), "must be a mapping of keys to values");
             }
         }
+    }
+
+    private static void readRequiredInputs(Node body, Map<String, Object> values, ProfileErrors errors) {
+        if (!(body instanceof org.yaml.snakeyaml.nodes.SequenceNode list)) {
+            errors.add("requiredInputs", body.getStartMark(), "must be a list of input names from " + ProfileSchema.OPTIONAL_INPUTS);
+            return;
+        }
+        List<String> inputs = new ArrayList<>();
+        for (int i = 0; i < list.getValue().size(); i++) {
+            Node item = list.getValue().get(i);
+            String input = scalarText(item);
+            if (!ProfileSchema.OPTIONAL_INPUTS.contains(input)) {
+                errors.add("requiredInputs[" + i + "]", item.getStartMark(),
+                        "unknown input '" + input + "'; expected one of " + ProfileSchema.OPTIONAL_INPUTS);
+            } else if (inputs.contains(input)) {
+                errors.add("requiredInputs[" + i + "]", item.getStartMark(), "lists " + input + " twice");
+            } else {
+                inputs.add(input);
+            }
+        }
+        values.put("requiredInputs", inputs);
     }
 
     private static void readFields(String section, MappingNode mapping, Map<String, Object> values, ProfileErrors errors) {
@@ -133,7 +167,7 @@ public final class ProfileParser {
     }
 
     /** Collects located errors for one file. */
-    private static final class ProfileErrors {
+    private static final class ProfileErrors implements CustomParameters.Errors, CustomParameters.Counting {
         private final String file;
         private final List<ProfileError> list = new ArrayList<>();
 
@@ -141,7 +175,8 @@ public final class ProfileParser {
             this.file = file;
         }
 
-        void add(String field, Mark mark, String message) {
+        @Override
+        public void add(String field, Mark mark, String message) {
             int line = mark == null ? 1 : mark.getLine() + 1;
             int column = mark == null ? 1 : mark.getColumn() + 1;
             list.add(new ProfileError(file, field, line, column, message));
@@ -149,6 +184,11 @@ public final class ProfileParser {
 
         boolean isEmpty() {
             return list.isEmpty();
+        }
+
+        @Override
+        public int count() {
+            return list.size();
         }
 
         List<ProfileError> list() {

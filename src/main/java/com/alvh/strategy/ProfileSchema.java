@@ -23,6 +23,21 @@ public final class ProfileSchema {
 
     private static final Map<String, Field> FIELDS = new LinkedHashMap<>();
 
+    /**
+     * Market inputs a request may lack (its signals are then unavailable), which a profile may instead demand under
+     * the top-level key {@code requiredInputs}. The evaluation maps each to the rules and signals that need it.
+     */
+    public static final List<String> OPTIONAL_INPUTS = List.of("spxRsi14", "vixRsi14", "macd", "breadth", "previousSlope");
+
+    /** Top-level keys besides the sections: free text, the required inputs and the custom parameters. */
+    public static final List<String> TOP_LEVEL_KEYS = List.of("description", "requiredInputs", "parameters");
+
+    /** The types a custom parameter may declare, and the keys a declaration may hold. */
+    public static final List<String> PARAMETER_TYPES = List.of("number", "integer", "boolean", "string", "enum");
+    public static final List<String> PARAMETER_KEYS = List.of("type", "min", "max", "values", "default", "description");
+    /** How a custom parameter is named: a Java-style identifier, so rules read it as {@code $p.number("name")}. */
+    public static final String PARAMETER_NAME = "^[A-Za-z][A-Za-z0-9_]{0,63}$";
+
     static {
         number("signals", "breadthDivergencePct", 0, 100);
         integer("signals", "breadthLookbackDays", 2, 250);

@@ -1,7 +1,6 @@
 package com.alvh.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -57,13 +56,13 @@ class SeriesEquivalenceTest {
     }
 
     @Test
-    void tooShortASeriesForANeededIndicatorNamesTheSeriesAndTheBarsNeeded() {
+    void tooShortASeriesLeavesItsSignalsUnavailableNamingTheSeriesAndTheBarsNeeded() {
         SeriesInput shortSeries = randomSeries(3, 10);
-        var e = assertThrows(InvalidRequestException.class, () -> run(withMarket(shortSeries, null)));
-        List<String> spx = e.violations().stream().filter(v -> v.field().equals("market.series.spxClose"))
-                .map(Violation::message).toList();
-        assertTrue(spx.stream().anyMatch(m -> m.contains("RSI(14) needs 15")), spx.toString());
-        assertTrue(spx.stream().anyMatch(m -> m.contains("needs 35")), "MACD(12,26,9) needs 35 bars: " + spx);
+        EvaluationAnswer answer = run(withMarket(shortSeries, null));
+        SignalView complacency = answer.signals().stream().filter(s -> s.name().equals("COMPLACENCY")).findFirst().orElseThrow();
+        SignalView rollover = answer.signals().stream().filter(s -> s.name().equals("MOMENTUM_ROLLOVER")).findFirst().orElseThrow();
+        assertTrue(!complacency.available() && complacency.text().contains("RSI(14) needs 15"), complacency.text());
+        assertTrue(!rollover.available() && rollover.text().contains("needs 35"), "MACD(12,26,9) needs 35 bars: " + rollover.text());
     }
 
     private static EvaluationAnswer run(EvaluationRequest request) {
