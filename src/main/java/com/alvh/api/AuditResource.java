@@ -1,5 +1,7 @@
 package com.alvh.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.alvh.audit.AuditTrail;
 import com.alvh.audit.ChainVerification;
 import jakarta.inject.Inject;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /** Chain verification and export for auditors. */
+@Tag(name = "audit")
 @Path("/api/v1/audit")
 public class AuditResource {
 
@@ -28,6 +31,7 @@ public class AuditResource {
     @GET
     @Path("/verify")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "verifyAuditChain", summary = "Walk the audit chain and report whether every record and link is intact")
     public ChainVerification verify() {
         return audit.verify();
     }
@@ -36,6 +40,7 @@ public class AuditResource {
     @GET
     @Path("/export")
     @Produces({NDJSON, Problem.MEDIA_TYPE})
+    @Operation(operationId = "exportAuditRecords", summary = "Export full audit records (JSON Lines) with asOf in an optional range")
     public Response export(@QueryParam("from") String from, @QueryParam("to") String to) {
         Instant fromInstant = QueryParameters.instant("from", from);
         Instant toInstant = QueryParameters.instant("to", to);

@@ -1,5 +1,7 @@
 package com.alvh.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -14,6 +16,7 @@ import com.alvh.evaluation.InvalidRequestException;
 import com.alvh.market.calendar.VxCalendar;
 
 /** The VX monthly expiry calendar, holiday rules applied. */
+@Tag(name = "calendar")
 @Path("/api/v1/calendar")
 @Produces(MediaType.APPLICATION_JSON)
 public class CalendarResource {
@@ -26,6 +29,7 @@ public class CalendarResource {
 
     @GET
     @Path("vx-expiries")
+    @Operation(operationId = "listVxExpiries", summary = "VX monthly expiries between two dates, holiday rules applied")
     public Expiries vxExpiries(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate start = date("from", from);
         LocalDate end = date("to", to);

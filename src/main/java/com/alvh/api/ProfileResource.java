@@ -1,5 +1,7 @@
 package com.alvh.api;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -15,6 +17,7 @@ import com.alvh.strategy.Profile;
 import com.alvh.strategy.ProfileError;
 
 /** Loaded strategy profiles with their versions, and the problems of any file that did not load. */
+@Tag(name = "profiles")
 @Path("/api/v1/profiles")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProfileResource {
@@ -35,6 +38,7 @@ public class ProfileResource {
     }
 
     @GET
+    @Operation(operationId = "listProfiles", summary = "Loaded strategy profiles with their versions, and the files that did not load")
     public Profiles list() {
         return new Profiles(profiles.all().stream().map(p -> new ProfileView(p.profile().name(), p.profile().version(),
                 p.file(), p.profile())).toList(), profiles.errors());
@@ -42,6 +46,7 @@ public class ProfileResource {
 
     @GET
     @Path("{name}")
+    @Operation(operationId = "getProfile", summary = "One loaded profile with every parameter")
     public ProfileView one(@PathParam("name") String name) {
         return profiles.find(name).map(p -> new ProfileView(p.profile().name(), p.profile().version(), p.file(), p.profile()))
                 .orElseThrow(() -> new NotFoundException("unknown profile " + name));
