@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.alvh.audit.AuditDatabase;
+import com.alvh.config.AlvhConfig;
 
 /**
  * The table behind {@code Idempotency-Key}: key → SHA-256 of the body → evaluation id (migration V60). A key is
@@ -45,10 +45,9 @@ public class IdempotencyKeys {
     private final AtomicLong lastPurge = new AtomicLong();
 
     @Inject
-    public IdempotencyKeys(AuditDatabase database,
-            @ConfigProperty(name = "alvh.idempotency.retention", defaultValue = "P1D") Duration retention) {
+    public IdempotencyKeys(AuditDatabase database, AlvhConfig config) {
         this.database = database;
-        this.retention = retention;
+        this.retention = config.idempotency().retention();
     }
 
     /** Whether a client's key is acceptable: 1..{@value #MAX_LENGTH} printable ASCII characters. */
