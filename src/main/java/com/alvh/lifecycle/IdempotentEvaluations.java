@@ -54,13 +54,13 @@ public class IdempotentEvaluations {
         try {
             var known = keys.find(key);
             if (known.isPresent()) {
-                return answerAgain(known.get(), bodyHash, request, body, key);
+                return answerAgain(known.get(), bodyHash);
             }
             EvaluationService.Evaluated fresh = evaluations.evaluateWithId(request, body);
             var held = keys.remember(key, new IdempotencyKeys.Entry(bodyHash, fresh.evaluationId()));
             if (!held.evaluationId().equals(fresh.evaluationId())) {
                 // another instance stored the key first; its evaluation is the one the key stands for
-                return answerAgain(held, bodyHash, request, body, key);
+                return answerAgain(held, bodyHash);
             }
             return new Answer(fresh.answerJson(), false);
         } finally {
@@ -68,8 +68,7 @@ public class IdempotentEvaluations {
         }
     }
 
-    private Answer answerAgain(IdempotencyKeys.Entry entry, String bodyHash, EvaluationRequest request, String body,
-            String key) {
+    private Answer answerAgain(IdempotencyKeys.Entry entry, String bodyHash) {
         if (!entry.bodySha256().equals(bodyHash)) {
             throw new IdempotencyConflictException(entry.evaluationId());
         }

@@ -10,18 +10,37 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.alvh.audit.AuditTrail;
+import com.alvh.engine.RuleSetRegistry;
 import com.alvh.evaluation.answer.Money;
+import com.alvh.lifecycle.ProfileRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 
 /** Money in answers is written in cents; ratios and prices are not touched; a replay still says identical. */
 @QuarkusTest
 class MoneyInAnswersTest {
 
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    ProfileRegistry profiles;
+
+    @Inject
+    RuleSetRegistry ruleSets;
+
     @BeforeEach
     void ready() {
         Ready.await();
+        // A test before this one may have cleared the audit store behind the recorder's "already stored" cache;
+        // the replay below needs the versions (storing is idempotent).
+        var balanced = profiles.find("balanced").orElseThrow();
+        audit.storeProfileVersion(balanced.profile().name(), balanced.profile().version(), balanced.source());
+        var active = ruleSets.active().orElseThrow();
+        audit.storeRuleSetVersion(active.version(), active.files());
     }
 
     @Test

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
  * <p>Money, in dollars: the condor's {@code maxLoss}, {@code dollarVega}, {@code dollarGamma},
  * {@code rebalancingCosts} and {@code creditDollars}; the hedge book's {@code monthlyCarry} and {@code pnl}; each
  * layer's {@code pnl}; an action's {@code rollCost}. Everything else (prices, ratios, percentages, greeks,
- * indicator values) is written as computed. The list is in docs/errors.md's companion section of docs/design.md.
+ * indicator values) is written as computed. The same list is in docs/errors.md, "Money in answers".
  *
  * <p>The domain records stay free of Jackson: the annotations are attached as mix-ins by {@link #module()}.
  */
