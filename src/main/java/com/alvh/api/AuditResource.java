@@ -1,6 +1,8 @@
 package com.alvh.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.alvh.audit.AuditTrail;
 import com.alvh.audit.ChainVerification;
 import com.alvh.identity.Roles;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Chain verification, signed checkpoints and export for auditors. */
+@Tag(name = "audit")
 @Path("/api/v1/audit")
 @RolesAllowed(Roles.AUDITOR)
 public class AuditResource {
@@ -40,6 +43,7 @@ public class AuditResource {
     @GET
     @Path("/verify")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "verifyAuditChain", summary = "Walk the audit chain (full, or from the latest signed checkpoint) and report whether every record and link is intact")
     public ChainVerification verify(@QueryParam("from") String from) {
         if (from == null || from.isBlank()) {
             return audit.verify();
@@ -65,9 +69,9 @@ public class AuditResource {
             String algorithm, String publicKey) {
     }
 
-    // roles: auditor
     @GET
     @Path("/checkpoints")
+    @Operation(operationId = "listAuditCheckpoints", summary = "Signed checkpoints of the chain head, newest first, with the public key")
     @Produces(MediaType.APPLICATION_JSON)
     public CheckpointList checkpoints(@QueryParam("limit") String limit) {
         int max = QueryParameters.integer("limit", limit, 50, 1, 1000);
@@ -84,9 +88,9 @@ public class AuditResource {
     public record PublicKey(String algorithm, String publicKey, String pem) {
     }
 
-    // roles: auditor
     @GET
     @Path("/checkpoints/public-key")
+    @Operation(operationId = "auditCheckpointPublicKey", summary = "The Ed25519 public key that verifies checkpoint signatures")
     @Produces(MediaType.APPLICATION_JSON)
     public PublicKey publicKey() {
         String der = audit.checkpointPublicKey();
@@ -97,6 +101,7 @@ public class AuditResource {
     @GET
     @Path("/export")
     @Produces({NDJSON, Problem.MEDIA_TYPE})
+    @Operation(operationId = "exportAuditRecords", summary = "Export full audit records (JSON Lines) with asOf in an optional range")
     public Response export(@QueryParam("from") String from, @QueryParam("to") String to) {
         Instant fromInstant = QueryParameters.instant("from", from);
         Instant toInstant = QueryParameters.instant("to", to);

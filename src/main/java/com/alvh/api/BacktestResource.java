@@ -1,6 +1,13 @@
 package com.alvh.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
@@ -22,6 +29,7 @@ import com.alvh.backtest.BacktestJobs;
 import com.alvh.identity.Roles;
 
 /** Backtests as background jobs: submit with the CSV files inline, poll for progress, fetch the reports. */
+@Tag(name = "backtests")
 @Path("/api/v1/backtests")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.STRATEGIST)
@@ -50,6 +58,10 @@ public class BacktestResource {
     }
 
     @POST
+    @Operation(operationId = "submitBacktest", summary = "Start a backtest job; 202 with the job and its Location")
+    @APIResponse(responseCode = "202", description = "the job, queued; poll its Location",
+            headers = @Header(name = "Location", description = "the job's URL", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     public Response submit(@Valid @NotNull BacktestBody body) {
         var job = jobs.submit(new BacktestJobs.Spec(body.profile(), body.from(), body.to(), body.files(),
                 body.config()));
@@ -58,12 +70,14 @@ public class BacktestResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getBacktest", summary = "Poll a backtest job")
     public JobView status(@PathParam("id") String id) {
         return jobs.find(id).map(JobView::of).orElseThrow(() -> new NotFoundException("no backtest " + id));
     }
 
     @GET
     @Path("{id}/report.json")
+    @Operation(operationId = "getBacktestReportJson", summary = "The finished backtest report as JSON")
     public String reportJson(@PathParam("id") String id) {
         return jobs.report(id, "report.json").orElseThrow(() -> new NotFoundException("no finished backtest " + id));
     }
@@ -71,6 +85,7 @@ public class BacktestResource {
     @GET
     @Path("{id}/report.html")
     @Produces(MediaType.TEXT_HTML)
+    @Operation(operationId = "getBacktestReportHtml", summary = "The finished backtest report as HTML with charts")
     public String reportHtml(@PathParam("id") String id) {
         return jobs.report(id, "report.html").orElseThrow(() -> new NotFoundException("no finished backtest " + id));
     }

@@ -1,6 +1,8 @@
 package com.alvh.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -16,6 +18,7 @@ import com.alvh.identity.Roles;
 import com.alvh.market.calendar.VxCalendar;
 
 /** The VX monthly expiry calendar, holiday rules applied. */
+@Tag(name = "calendar")
 @Path("/api/v1/calendar")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CLIENT, Roles.AUDITOR, Roles.STRATEGIST, Roles.OPERATOR})
@@ -29,6 +32,7 @@ public class CalendarResource {
 
     @GET
     @Path("vx-expiries")
+    @Operation(operationId = "listVxExpiries", summary = "VX monthly expiries between two dates, holiday rules applied")
     public Expiries vxExpiries(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate start = date("from", from);
         LocalDate end = date("to", to);

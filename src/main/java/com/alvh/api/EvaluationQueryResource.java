@@ -1,6 +1,13 @@
 package com.alvh.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import com.alvh.evaluation.answer.EvaluationAnswer;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.alvh.audit.AuditTrail;
 import com.alvh.audit.EvaluationQuery;
 import com.alvh.audit.StoredEvaluation;
@@ -23,6 +30,7 @@ import java.util.Optional;
 /**
  * The auditor's read side of {@code /api/v1/evaluations}: GET only; POST lives in the evaluation resource.
  */
+@Tag(name = "evaluations")
 @Path("/api/v1/evaluations")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @RolesAllowed(Roles.AUDITOR)
@@ -37,6 +45,9 @@ public class EvaluationQueryResource {
     /** The stored answer plus request (as received), recordedAt, hash and dryRun. */
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getEvaluation", summary = "A recorded evaluation: the answer as sent plus the request, recordedAt, hash and dryRun")
+    @APIResponse(responseCode = "200", description = "the stored answer with request, recordedAt, hash and dryRun",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationAnswer.class)))
     public Response find(@PathParam("id") String id) {
         Optional<StoredEvaluation> found = audit.find(id);
         if (found.isEmpty()) {
@@ -46,6 +57,9 @@ public class EvaluationQueryResource {
     }
 
     @GET
+    @Operation(operationId = "searchEvaluations", summary = "Recorded evaluations, newest first, filtered by asOf range, profile, rule and action")
+    @APIResponse(responseCode = "200", description = "one page of summaries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationPage.class)))
     public Response search(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("profile") String profile, @QueryParam("rule") String rule,
             @QueryParam("action") String action, @QueryParam("limit") String limit,

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
+import com.alvh.evaluation.answer.Money;
+
 /**
  * Strict JSON: unknown fields, numbers in strings, floats for integers, trailing tokens and absurd nesting are
  * errors rather than guesses, because a hedge decision taken on a misread field is worse than a 400.
@@ -29,6 +31,8 @@ public class JsonSettings implements ObjectMapperCustomizer {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        // money in answers is written rounded to cents (see com.alvh.evaluation.answer.Money)
+        mapper.registerModule(Money.module());
         mapper.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING).maxStringLength(MAX_STRING).build());

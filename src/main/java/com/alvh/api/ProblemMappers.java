@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.alvh.engine.RuleEvaluationException;
 import com.alvh.evaluation.InvalidRequestException;
+import com.alvh.lifecycle.IdempotencyConflictException;
 import com.alvh.lifecycle.InvalidRuleSetException;
 import com.alvh.evaluation.NotReadyException;
 import com.alvh.evaluation.Violation;
@@ -28,7 +29,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
-        return respond(Problem.of(400, "Malformed request", "The body is not valid JSON of the expected shape",
+        return respond(Problem.of(ProblemType.MALFORMED_BODY, "The body is not valid JSON of the expected shape",
                 List.of(new Violation(JsonErrors.field(e), JsonErrors.message(e)))));
     }
 
@@ -43,13 +44,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response badParameter(BadParameterException e) {
-        return respond(Problem.of(400, "Bad Request", "invalid query parameter '" + e.parameter() + "'",
+        return respond(Problem.of(ProblemType.INVALID_PARAMETER, "invalid parameter '" + e.parameter() + "'",
                 List.of(new Violation(e.parameter(), e.getMessage()))));
     }
 
     @ServerExceptionMapper
     public Response malformed(MalformedBodyException e) {
-        return respond(Problem.of(400, "Malformed request", e.getMessage(), List.of(new Violation("(body)", e.getMessage()))));
+        return respond(Problem.of(ProblemType.MALFORMED_BODY, e.getMessage(), List.of(new Violation("(body)", e.getMessage()))));
     }
 
     @ServerExceptionMapper
@@ -57,12 +58,12 @@ public class ProblemMappers {
         List<Violation> violations = e.getConstraintViolations().stream()
                 .map(v -> new Violation(field(v), v.getMessage()))
                 .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message)).toList();
-        return respond(Problem.of(400, "Invalid request", "One or more fields are invalid", violations));
+        return respond(Problem.of(ProblemType.INVALID_FIELDS, "One or more fields are invalid", violations));
     }
 
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e) {
-        return respond(Problem.of(422, "Request cannot be evaluated", e.getMessage(), e.violations()));
+        return respond(Problem.of(ProblemType.UNPROCESSABLE_REQUEST, e.getMessage(), e.violations()));
     }
 
     @ServerExceptionMapper
@@ -70,44 +71,50 @@ public class ProblemMappers {
         List<Violation> violations = e.errors().stream()
                 .map(r -> new Violation("files." + r.file(), "line " + r.line() + ", column " + r.column() + ": " + r.message()))
                 .toList();
-        return respond(Problem.of(422, "Rule set refused", e.getMessage(), violations));
+        return respond(Problem.of(ProblemType.RULE_SET_REFUSED, e.getMessage(), violations));
     }
 
     @ServerExceptionMapper
     public Response rule(RuleEvaluationException e) {
-        return respond(new Problem("about:blank", "Rule failed", 422, e.getMessage(), List.of(), e.rule()));
+        return respond(new Problem(ProblemType.RULE_FAILED.uri(), ProblemType.RULE_FAILED.title(), 422, e.getMessage(), List.of(), e.rule()));
+    }
+
+    @ServerExceptionMapper
+    public Response idempotencyConflict(IdempotencyConflictException e) {
+        return respond(Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage(),
+                List.of(new Violation(EvaluationResource.IDEMPOTENCY_KEY, "already used with a different body"))));
     }
 
     @ServerExceptionMapper
     public Response notReady(NotReadyException e) {
-        return respond(Problem.of(503, "Not ready", e.getMessage(), List.of()));
+        return respond(Problem.of(ProblemType.NOT_READY, e.getMessage(), List.of()));
     }
 
     /** The audit trail cannot be written (database down, disk full): not answered, since it was not recorded. */
     @ServerExceptionMapper
     public Response auditWrite(com.alvh.audit.AuditWriteException e) {
         LOG.warn("evaluation not answered: " + e.getMessage());
-        return respond(Problem.of(503, "Audit trail unavailable",
+        return respond(Problem.of(ProblemType.AUDIT_UNAVAILABLE,
                 "the evaluation could not be recorded, so it is not answered; retry later", List.of()));
     }
 
     /** A stored rule-set or profile source was edited in the database: refuse to replay with it. */
     @ServerExceptionMapper
     public Response tamperedSource(com.alvh.audit.TamperedSourceException e) {
-        return respond(Problem.of(409, "Stored source altered", e.getMessage(), List.of()));
+        return respond(Problem.of(ProblemType.SOURCE_ALTERED, e.getMessage(), List.of()));
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        String title = e.getResponse().getStatusInfo().getReasonPhrase();
-        return respond(Problem.of(status, title, e.getMessage(), List.of()));
+        String reason = e.getResponse().getStatusInfo().getReasonPhrase();
+        return respond(Problem.ofStatus(status, reason, e.getMessage()));
     }
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Exception e) {
         LOG.error("Unexpected failure", e);
-        return respond(Problem.of(500, "Internal error", "An unexpected error occurred; it has been logged", List.of()));
+        return respond(Problem.of(ProblemType.INTERNAL_ERROR, "An unexpected error occurred; it has been logged", List.of()));
     }
 
     static Response respond(Problem problem) {

@@ -1,6 +1,8 @@
 package com.alvh.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +21,7 @@ import com.alvh.strategy.ProfileError;
 import com.alvh.strategy.ProfileJsonSchema;
 
 /** Loaded strategy profiles with their versions, and the problems of any file that did not load. */
+@Tag(name = "profiles")
 @Path("/api/v1/profiles")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CLIENT, Roles.AUDITOR, Roles.STRATEGIST, Roles.OPERATOR})
@@ -40,6 +43,7 @@ public class ProfileResource {
     }
 
     @GET
+    @Operation(operationId = "listProfiles", summary = "Loaded strategy profiles with their versions, and the files that did not load")
     public Profiles list() {
         return new Profiles(profiles.all().stream().map(p -> new ProfileView(p.profile().name(), p.profile().version(),
                 p.file(), p.profile())).toList(), profiles.errors());
@@ -56,6 +60,7 @@ public class ProfileResource {
 
     @GET
     @Path("{name}")
+    @Operation(operationId = "getProfile", summary = "One loaded profile with every parameter")
     public ProfileView one(@PathParam("name") String name) {
         return profiles.find(name).map(p -> new ProfileView(p.profile().name(), p.profile().version(), p.file(), p.profile()))
                 .orElseThrow(() -> new NotFoundException("unknown profile " + name));

@@ -1,6 +1,8 @@
 package com.alvh.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import com.alvh.lifecycle.ImpactService;
 import com.alvh.lifecycle.RuleSetService;
 
 /** Rule sets: the active one with its last load error, stored versions, validation and candidates. */
+@Tag(name = "rulesets")
 @Path("/api/v1/rulesets")
 @Produces(MediaType.APPLICATION_JSON)
 public class RuleSetResource {
@@ -62,6 +65,7 @@ public class RuleSetResource {
     @RolesAllowed({Roles.CLIENT, Roles.AUDITOR, Roles.STRATEGIST, Roles.OPERATOR})
     @GET
     @Path("active")
+    @Operation(operationId = "getActiveRuleSet", summary = "The active rule set, its rules and the last refused load")
     public ActiveRuleSet active() {
         RuleSetService.ActiveView view = service.active();
         LastError error = view.lastError().map(e -> new LastError(e.errors(), e.at())).orElse(null);
@@ -73,6 +77,7 @@ public class RuleSetResource {
     @RolesAllowed({Roles.CLIENT, Roles.AUDITOR, Roles.STRATEGIST, Roles.OPERATOR})
     @GET
     @Path("{version}")
+    @Operation(operationId = "getRuleSetVersion", summary = "A stored rule-set version with its sources")
     public RuleSetService.StoredVersion version(@PathParam("version") String version) {
         return service.find(version).orElseThrow(() -> new NotFoundException("unknown rule-set version " + version));
     }
@@ -80,6 +85,7 @@ public class RuleSetResource {
     @RolesAllowed(Roles.STRATEGIST)
     @POST
     @Path("validate")
+    @Operation(operationId = "validateRuleSet", summary = "Compile and check DRL files without storing them")
     public Validation validate(@Valid @NotNull FilesBody body) {
         List<RuleError> errors = service.validate(body.files());
         return new Validation(errors.isEmpty(), errors);
@@ -88,6 +94,7 @@ public class RuleSetResource {
     @RolesAllowed(Roles.STRATEGIST)
     @POST
     @Path("candidates")
+    @Operation(operationId = "storeRuleSetCandidate", summary = "Store DRL files as a candidate version (not activated)")
     public RuleSetService.Candidate candidate(@Valid @NotNull FilesBody body,
             @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
         // the caller is recorded as the stored version's createdBy
@@ -97,6 +104,7 @@ public class RuleSetResource {
     @RolesAllowed(Roles.STRATEGIST)
     @POST
     @Path("{version}/impact")
+    @Operation(operationId = "ruleSetImpact", summary = "Re-run recorded evaluations with a version and report the decisions that change")
     public ImpactService.Impact impact(@PathParam("version") String version, @Valid ImpactBody body) {
         ImpactBody range = body == null ? new ImpactBody(null, null, null) : body;
         return impacts.impact(version, range.from(), range.to(), range.limit() == null ? 10_000 : range.limit());

@@ -85,4 +85,33 @@ public interface AlvhConfig {
          */
         Optional<Path> checkpointKeyFile();
     }
+
+    // ------------------------------------------------------------------------------------- ops (feat/ops)
+
+    /** Limits the HTTP layer answers with problem+json (docs/errors.md). */
+    Http http();
+
+    /** Limits of requests, enforced in the router so the refusal is problem+json (com.alvh.api.HttpLayerProblems). */
+    interface Http {
+
+        /** Longest request URI answered; a longer one is a 414. */
+        @WithDefault("4096")
+        int maxUriLength();
+
+        /** Largest header section (names, values, separators) answered; a larger one is a 431. */
+        @WithDefault("16384")
+        int maxHeaderBytes();
+    }
+
+    /** Idempotency-Key on POST /api/v1/evaluations (docs/errors.md). */
+    Idempotency idempotency();
+
+    /** How long idempotency keys are kept. */
+    interface Idempotency {
+
+        /** A key older than this counts as unused and is purged. */
+        @WithDefault("P1D")
+        Duration retention();
+    }
+    // --------------------------------------------------------------------------------------------- end ops
 }

@@ -41,6 +41,7 @@ public class RuleSetRegistry {
     private final RuleSetCompiler compiler = new RuleSetCompiler(RuleSetRegistry.class.getClassLoader(), Clock.systemUTC());
     private final AlvhConfig config;
     private final Counter failedReloads;
+    private final Counter reloads;
     private volatile String lastAttempted;
 
     private final jakarta.enterprise.inject.Instance<CandidateCheck> checks;
@@ -51,6 +52,8 @@ public class RuleSetRegistry {
         this.checks = checks;
         this.failedReloads = Counter.builder("alvh.ruleset.reload.failures")
                 .description("rule-set changes refused because they did not compile or failed a check").register(meters);
+        this.reloads = Counter.builder("alvh.ruleset.reloads")
+                .description("rule-set versions activated from the rules directory, the first load included").register(meters);
     }
 
     /** Loads the rules directory if its content changed since the last attempt; returns whether it is now active. */
@@ -71,6 +74,7 @@ public class RuleSetRegistry {
         }
         CompiledRuleSet previous = active.getAndSet(result.ruleSet());
         lastError.set(null);
+        reloads.increment();
         LOG.infof("Rule set %s active (%d rules in %d files)%s", result.ruleSet().version(), result.ruleSet().rules().size(),
                 files.size(), previous == null ? "" : ", replacing " + previous.version());
         return true;

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,8 +37,13 @@ public class EvaluationRecorder {
     private final boolean enabled;
     private final Set<String> storedVersions = ConcurrentHashMap.newKeySet();
 
+    /** Time from handing a record to the chain writer until it is durable (alvh_audit_append_seconds). */
+    private final Timer appendLatency;
+
     @Inject
-    public EvaluationRecorder(AuditTrail audit, ObjectMapper json, AlvhConfig config) {
+    public EvaluationRecorder(AuditTrail audit, ObjectMapper json, AlvhConfig config, MeterRegistry meters) {
+        this.appendLatency = Timer.builder("alvh.audit.append")
+                .description("time until an evaluation's audit record is committed").register(meters);
         this.enabled = config.audit().recordEvaluations();
         this.audit = audit;
         this.json = json;
@@ -59,9 +68,12 @@ public class EvaluationRecorder {
         trace.put("cancelledMatches", evaluation.outcome().cancelled());
         trace.put("deriveMicros", evaluation.deriveNanos() / 1000);
         trace.put("rulesMicros", evaluation.rulesNanos() / 1000);
-        audit.append(new EvaluationRecord(answer.evaluationId(), request.asOf(), Instant.now(), profile.profile().name(),
+        var record = new EvaluationRecord(answer.evaluationId(), request.asOf(), Instant.now(), profile.profile().name(),
                 profile.profile().version(), ruleSet.version(), answer.dryRun(), actions, rules,
-                requestJson == null ? write(request) : requestJson, answerJson, write(trace), caller));
+                requestJson == null ? write(request) : requestJson, answerJson, write(trace), caller);
+        long start = System.nanoTime();
+        audit.append(record);
+        appendLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         return answerJson;
     }
 

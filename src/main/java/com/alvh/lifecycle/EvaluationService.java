@@ -5,6 +5,8 @@ import com.alvh.evaluation.InvalidRequestException;
 import com.alvh.evaluation.Evaluator;
 import java.util.UUID;
 
+import org.jboss.logging.MDC;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -23,10 +25,15 @@ public class EvaluationService {
     private final ProfileRegistry profiles;
     private final AlvhConfig config;
     private final EvaluationRecorder recorder;
+    private final EvaluationMetrics metrics;
+
+    /** MDC key of the evaluation id in log lines. */
+    public static final String MDC_KEY = "evaluationId";
 
     @Inject
     public EvaluationService(RuleSetRegistry ruleSets, RuleSetService storedRuleSets, ProfileRegistry profiles,
-                             AlvhConfig config, EvaluationRecorder recorder) {
+                             AlvhConfig config, EvaluationRecorder recorder, EvaluationMetrics metrics) {
+        this.metrics = metrics;
         this.ruleSets = ruleSets;
         this.storedRuleSets = storedRuleSets;
         this.profiles = profiles;
@@ -44,6 +51,15 @@ public class EvaluationService {
 
     /** As {@link #evaluate(EvaluationRequest, String)}, recording {@code caller} (the principal; null: anonymous). */
     public String evaluate(EvaluationRequest request, String requestJson, String caller) {
+        return evaluateWithId(request, requestJson, caller).answerJson();
+    }
+
+    /** An answer with the id it was recorded under. */
+    public record Evaluated(String evaluationId, String answerJson) {
+    }
+
+    /** As {@link #evaluate}, also telling the evaluation id (for the idempotency keys). */
+    public Evaluated evaluateWithId(EvaluationRequest request, String requestJson, String caller) {
         LoadedProfile profile = profile(request.profile());
         CompiledRuleSet active = ruleSets.active().orElseThrow(NotReadyException::new);
         CompiledRuleSet ruleSet = active;
@@ -53,8 +69,17 @@ public class EvaluationService {
                             "unknown rule-set version " + request.ruleSetVersion()));
         }
         boolean dryRun = !ruleSet.version().equals(active.version());
-        var evaluation = Evaluator.run(UUID.randomUUID().toString(), request, profile, ruleSet, dryRun, config.firingLimit());
-        return recorder.record(request, requestJson, evaluation, profile, ruleSet, caller);
+        String id = UUID.randomUUID().toString();
+        // every log line of this evaluation (rules, recording) carries its id; see docs/operations.md
+        MDC.put(MDC_KEY, id);
+        try {
+            var evaluation = Evaluator.run(id, request, profile, ruleSet, dryRun, config.firingLimit());
+            String answer = recorder.record(request, requestJson, evaluation, profile, ruleSet, caller);
+            metrics.count(evaluation.answer());
+            return new Evaluated(id, answer);
+        } finally {
+            MDC.remove(MDC_KEY);
+        }
     }
 
     LoadedProfile profile(String name) {

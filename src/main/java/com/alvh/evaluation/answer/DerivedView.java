@@ -12,6 +12,7 @@ import com.alvh.market.calendar.UpcomingEvent;
 import com.alvh.market.curve.FuturePoint;
 import com.alvh.market.curve.TermStructure;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 /** Every value the service computed rather than received, so an auditor sees exactly what the rules saw. */
 public record DerivedView(IndicatorsView indicators, TermStructure termStructure, List<FuturePoint> vixFutures,
@@ -32,7 +33,7 @@ public record DerivedView(IndicatorsView indicators, TermStructure termStructure
     }
 
     /** Condor risk, plus the credit in dollars, gamma as % of credit and the greeks with their source. */
-    public record CondorView(@JsonUnwrapped CondorRisk risk, double creditDollars, double gammaPctOfCredit,
+    public record CondorView(@JsonUnwrapped CondorRisk risk, @JsonSerialize(using = Money.Cents.class) double creditDollars, double gammaPctOfCredit,
                              PositionGreeks greeks, String greeksSource) {
     }
 
