@@ -44,6 +44,12 @@ public interface AlvhConfig {
          */
         @WithDefault("groups")
         String oidcRolesClaim();
+
+        /** Test profile only: users ({@code name:role+role}) written into the store at start. */
+        Optional<java.util.List<String>> testUsers();
+
+        /** Test profile only: the password of every {@link #testUsers()} user. */
+        Optional<String> testPassword();
     }
     // --- end identity
 

@@ -17,9 +17,10 @@ import com.alvh.identity.StoredUser;
 import com.alvh.identity.UserStore;
 
 /**
- * Registered for every test (META-INF/services; quarkus-junit turns JUnit extension autodetection on): writes the test users
- * into the test profile's user store ({@code target/test-data/users.json}) and makes REST Assured send the Basic
- * credentials of {@link #ALL_ROLES} with every request, so {@code given()} tests are authenticated without edits.
+ * Registered for every test (META-INF/services; quarkus-junit turns JUnit extension autodetection on): makes REST
+ * Assured send the Basic credentials of {@link #ALL_ROLES} with every request. The users themselves are written at
+ * start by the service from {@code %test.alvh.identity.test-users} (every test profile, whatever its data dir); this
+ * extension also writes them into {@code target/test-data} for tests that run before any service starts, so {@code given()} tests are authenticated without edits.
  * A test that needs another caller says so: {@code .auth().preemptive().basic(TestCallers.AUDITOR, PASSWORD)} or
  * {@code .auth().none()}.
  */
