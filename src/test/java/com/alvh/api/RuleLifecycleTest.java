@@ -37,7 +37,8 @@ import io.restassured.path.json.JsonPath;
 @TestProfile(RuleLifecycleTest.PrivateRules.class)
 class RuleLifecycleTest {
 
-    private static final Duration RELOAD_LIMIT = Duration.ofSeconds(2);
+    // a poll deadline, not a latency target: on the shared, loaded test machines a reload can take many seconds
+    private static final Duration RELOAD_LIMIT = Duration.ofSeconds(30);
 
     /** A private copy of rules/ (with its scenarios) and a fresh audit database. */
     public static class PrivateRules implements QuarkusTestProfile {
