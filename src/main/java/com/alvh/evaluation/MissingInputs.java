@@ -95,9 +95,8 @@ public final class MissingInputs {
         missing.forEach((name, violation) -> {
             Input input = INPUTS.get(name);
             for (String signal : input.signals()) {
-                String sentence = "Not available: needs " + name + " (" + input.label() + "), which the request neither gave nor"
-                        + " allows to derive: " + violation.message();
-                out.merge(signal, sentence, (a, b) -> a + "; " + b.substring(b.indexOf("needs ")));
+                String sentence = "Not available: the request lacks " + name + " (" + input.label() + "): " + violation.message();
+                out.merge(signal, sentence, (a, b) -> a + "; " + b.substring(b.indexOf("lacks ")));
             }
         });
         return out;

@@ -70,10 +70,11 @@ public class SourceWatcher {
 
     private void initialLoad() {
         long t0 = System.nanoTime();
-        profiles.reload();
-        rules.reloadFromDirectory();
+        // Fingerprints first: an edit made while the first compile runs must still be seen as a change afterwards.
         rulesSeen = fingerprint(config.rulesDir(), ".drl");
         profilesSeen = fingerprint(config.strategiesDir(), ".yaml");
+        profiles.reload();
+        rules.reloadFromDirectory();
         started = true;
         LOG.infof("Rules and profiles loaded in %d ms", (System.nanoTime() - t0) / 1_000_000);
     }
