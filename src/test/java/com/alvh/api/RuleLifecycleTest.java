@@ -37,8 +37,9 @@ import io.restassured.path.json.JsonPath;
 @TestProfile(RuleLifecycleTest.PrivateRules.class)
 class RuleLifecycleTest {
 
-    // a poll deadline, not a latency target: on the shared, loaded test machines a reload can take many seconds
-    private static final Duration RELOAD_LIMIT = Duration.ofSeconds(30);
+    // A wait, not a timing assertion: at a load average of 30-40 on the shared 2-core machine a recompile took
+    // several seconds and 2 s failed six of these tests.
+    private static final Duration RELOAD_LIMIT = Duration.ofSeconds(60);
 
     /** A private copy of rules/ (with its scenarios) and a fresh audit database. */
     public static class PrivateRules implements QuarkusTestProfile {
