@@ -197,6 +197,19 @@ public final class AuditStoreBench {
             public Audit audit() {
                 return audit;
             }
+
+            // not read by the audit store
+            public Identity identity() {
+                return null;
+            }
+
+            public Http http() {
+                return null;
+            }
+
+            public Idempotency idempotency() {
+                return null;
+            }
         };
     }
 }
