@@ -175,20 +175,23 @@ class BadInputTest {
         problem(post("null"), 400, "(body)");
     }
 
+    /** api.md: a missing input is not an error; the signals needing it are unavailable and say what is missing. */
     @Test
-    void namesAnIndicatorARuleNeedsThatCannotBeDerived() {
-        problem(post(mutated(r -> indicators(r).remove("spxRsi14"))), 422, "market.indicators.spxRsi14")
-                .body("violations[0].message", containsString("needs 15"));
+    void anIndicatorThatCannotBeDerivedMakesItsSignalUnavailableNotA422() {
+        post(mutated(r -> indicators(r).remove("spxRsi14"))).statusCode(200)
+                .body("signals.find { it.name == 'COMPLACENCY' }.available", is(false))
+                .body("signals.find { it.name == 'COMPLACENCY' }.text", containsString("needs 15"));
     }
 
     @Test
-    void namesASeriesTooShortToDeriveAnIndicator() {
-        problem(post(mutated(r -> {
+    void aSeriesTooShortToDeriveAnIndicatorIsNamedInTheUnavailableSignal() {
+        post(mutated(r -> {
             indicators(r).remove("spxRsi14");
             market(r).putObject("series").putArray("spxClose").add(5400.0).add(5410.0).add(5420.0).add(5430.0)
                     .add(5434.43);
-        })), 422, "market.series.spxClose")
-                .body("violations[0].message", allOf(containsString("has 5 bars"), containsString("needs 15")));
+        })).statusCode(200)
+                .body("signals.find { it.name == 'COMPLACENCY' }.available", is(false))
+                .body("signals.find { it.name == 'COMPLACENCY' }.text", allOf(containsString("has 5 bars"), containsString("needs 15")));
     }
 
     /** The example itself is valid: the failures above come from the one change each test makes. */
