@@ -48,6 +48,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidQuery(com.alvh.lifecycle.InvalidQueryException e) {
+        return respond(Problem.of(400, "Bad Request", e.getMessage(), e.violations()));
+    }
+
+    @ServerExceptionMapper
     public Response malformed(MalformedBodyException e) {
         return respond(Problem.of(400, "Malformed request", e.getMessage(), List.of(new Violation("(body)", e.getMessage()))));
     }

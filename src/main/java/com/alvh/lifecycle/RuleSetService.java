@@ -21,11 +21,13 @@ public class RuleSetService {
 
     private final RuleSetRegistry registry;
     private final AuditTrail audit;
+    private final com.alvh.config.AlvhConfig config;
 
     @Inject
-    public RuleSetService(RuleSetRegistry registry, AuditTrail audit) {
+    public RuleSetService(RuleSetRegistry registry, AuditTrail audit, com.alvh.config.AlvhConfig config) {
         this.registry = registry;
         this.audit = audit;
+        this.config = config;
     }
 
     /** The active rule set and the last refused load, if any. */
@@ -49,6 +51,11 @@ public class RuleSetService {
     /** A version as a compiled rule set: from memory, or compiled again from its stored sources. */
     public Optional<CompiledRuleSet> compiled(String version) {
         return registry.find(version).or(() -> audit.ruleSetFiles(version).map(files -> registry.compile(files).ruleSet()));
+    }
+
+    /** The rule files as they are now in the watched directory (to show the lines a load error points at). */
+    public Map<String, String> directorySources() {
+        return com.alvh.engine.SourceFiles.drl(config.rulesDir());
     }
 
     /** Compiles without storing: the located errors, parser errors first. */
