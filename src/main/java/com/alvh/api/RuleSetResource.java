@@ -135,8 +135,8 @@ public class RuleSetResource {
 
     @POST
     @Path("candidates")
-    public RuleSetService.Candidate candidate(@Valid @NotNull FilesBody body) {
-        return service.storeCandidate(body.files());
+    public RuleSetService.Candidate candidate(@Valid @NotNull FilesBody body, @Context SecurityContext security) {
+        return service.storeCandidate(body.files(), Callers.name(security));
     }
 
     @POST

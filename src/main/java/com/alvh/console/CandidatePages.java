@@ -57,7 +57,8 @@ public class CandidatePages {
     // roles: strategist
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance submit(@FormParam("fileName") String fileName, @FormParam("source") String source) {
+    public TemplateInstance submit(@FormParam("fileName") String fileName, @FormParam("source") String source,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
         String name = fileName == null ? "" : fileName.trim();
         String text = source == null ? "" : source.replace("\r\n", "\n");
         Map<String, String> files = new TreeMap<>(activeFiles());
@@ -67,7 +68,8 @@ public class CandidatePages {
             if (!errors.isEmpty()) {
                 return Pages.candidates(page(name, text, errors, null, List.of(), "", "", null));
             }
-            RuleSetService.Candidate candidate = ruleSets.storeCandidate(files);
+            RuleSetService.Candidate candidate = ruleSets.storeCandidate(files,
+                    security == null || security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName());
             return Pages.candidates(page(name, text, List.of(), candidate.version(),
                     candidate.scenarioFailures().stream().map(f -> f.file() + ": " + f.message()).toList(), "", "", null));
         } catch (InvalidRequestException e) {

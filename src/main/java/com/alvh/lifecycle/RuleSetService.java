@@ -22,10 +22,13 @@ public class RuleSetService {
     private final RuleSetRegistry registry;
     private final AuditTrail audit;
     private final com.alvh.config.AlvhConfig config;
+    private final VersionHistory history;
 
     @Inject
-    public RuleSetService(RuleSetRegistry registry, AuditTrail audit, com.alvh.config.AlvhConfig config) {
+    public RuleSetService(RuleSetRegistry registry, AuditTrail audit, com.alvh.config.AlvhConfig config,
+                          VersionHistory history) {
         this.registry = registry;
+        this.history = history;
         this.audit = audit;
         this.config = config;
     }
@@ -73,12 +76,17 @@ public class RuleSetService {
      * fails scenarios is still stored, so its impact can be studied, and the failures are reported.
      */
     public Candidate storeCandidate(Map<String, String> files) {
+        return storeCandidate(files, null);
+    }
+
+    /** As {@link #storeCandidate(Map)}, noting in the version history who created it. */
+    public Candidate storeCandidate(Map<String, String> files, String caller) {
         checkNames(files);
         RuleSetCompiler.Result result = registry.compile(files);
         if (!result.valid()) {
             throw new InvalidRuleSetException(result.errors());
         }
-        audit.storeRuleSetVersion(result.ruleSet().version(), result.ruleSet().files());
+        history.created(result.ruleSet(), caller == null || caller.isBlank() ? "anonymous" : caller);
         return new Candidate(result.ruleSet().version(), registry.check(result.ruleSet()));
     }
 
