@@ -1,7 +1,9 @@
 package com.alvh.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.alvh.audit.AuditTrail;
 import com.alvh.audit.ChainVerification;
+import com.alvh.identity.Roles;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +20,7 @@ import java.time.Instant;
 
 /** Chain verification and export for auditors. */
 @Path("/api/v1/audit")
+@RolesAllowed(Roles.AUDITOR)
 public class AuditResource {
 
     static final String NDJSON = "application/x-ndjson";
@@ -34,6 +37,7 @@ public class AuditResource {
 
     /** Records per UTC day of asOf, newest day first, for the last {@code days} days that have any (default 30). */
     // roles: auditor
+    @RolesAllowed(Roles.AUDITOR)
     @GET
     @Path("/daily-counts")
     @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package com.alvh.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
@@ -18,10 +19,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.alvh.backtest.BacktestJobs;
+import com.alvh.identity.Roles;
 
 /** Backtests as background jobs: submit with the CSV files inline, poll for progress, fetch the reports. */
 @Path("/api/v1/backtests")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.STRATEGIST)
 public class BacktestResource {
 
     private final BacktestJobs jobs;

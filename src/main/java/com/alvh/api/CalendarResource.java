@@ -1,5 +1,6 @@
 package com.alvh.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -11,11 +12,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import com.alvh.evaluation.InvalidRequestException;
+import com.alvh.identity.Roles;
 import com.alvh.market.calendar.VxCalendar;
 
 /** The VX monthly expiry calendar, holiday rules applied. */
 @Path("/api/v1/calendar")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CLIENT, Roles.AUDITOR, Roles.STRATEGIST, Roles.OPERATOR})
 public class CalendarResource {
 
     private static final int MAX_YEARS = 30;

@@ -1,7 +1,9 @@
 package com.alvh.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.alvh.audit.AuditTrail;
 import com.alvh.audit.StoredEvaluation;
+import com.alvh.identity.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +32,7 @@ import java.util.Optional;
  */
 @Path("/api/v1/evaluations")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@RolesAllowed(Roles.AUDITOR)
 public class EvaluationQueryResource {
 
     @Inject
@@ -43,6 +46,7 @@ public class EvaluationQueryResource {
 
     /** The stored answer plus request (as received), recordedAt, hash and dryRun. */
     // roles: auditor
+    @RolesAllowed(Roles.AUDITOR)
     @GET
     @Path("/{id}")
     public Response find(@PathParam("id") String id) {
@@ -58,6 +62,7 @@ public class EvaluationQueryResource {
      * {@code to} take an instant or a UTC date (to = end of that day, inclusive); unknown parameters are a 400.
      */
     // roles: auditor
+    @RolesAllowed(Roles.AUDITOR)
     @GET
     public Response search(@Context UriInfo uri) {
         EvaluationSearch.Page page = search.search(search.parse(uri.getQueryParameters()));
@@ -68,6 +73,7 @@ public class EvaluationQueryResource {
 
     /** The same search, every match (limit and offset ignored), one column per scalar field. */
     // roles: auditor
+    @RolesAllowed(Roles.AUDITOR)
     @GET
     @Path("/export.csv")
     @Produces({"text/csv", Problem.MEDIA_TYPE})
@@ -84,6 +90,7 @@ public class EvaluationQueryResource {
 
     /** The same search as JSON Lines: each line the stored record (answer, request, chain fields) as one object. */
     // roles: auditor
+    @RolesAllowed(Roles.AUDITOR)
     @GET
     @Path("/export.jsonl")
     @Produces({AuditResource.NDJSON, Problem.MEDIA_TYPE})
@@ -107,6 +114,7 @@ public class EvaluationQueryResource {
 
     /** This record's own hash recomputed and its link to the record before it. */
     // roles: auditor
+    @RolesAllowed(Roles.AUDITOR)
     @GET
     @Path("/{id}/chain")
     public RecordCheck chain(@PathParam("id") String id) {

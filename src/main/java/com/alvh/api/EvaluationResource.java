@@ -1,5 +1,6 @@
 package com.alvh.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.util.Set;
 
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
+import com.alvh.identity.Roles;
 import com.alvh.lifecycle.EvaluationService;
 import com.alvh.lifecycle.ReplayService;
 import com.alvh.evaluation.answer.EvaluationAnswer;
@@ -44,6 +46,7 @@ public class EvaluationResource {
     /**
      * The body is read as text first so the audit trail keeps the request exactly as received.
      */
+    @RolesAllowed(Roles.CLIENT)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -67,6 +70,7 @@ public class EvaluationResource {
     }
 
     /** Re-runs a recorded evaluation with its recorded versions; {@code identical} tells whether the answer matches. */
+    @RolesAllowed(Roles.AUDITOR)
     @POST
     @Path("{id}/replay")
     @Produces(MediaType.APPLICATION_JSON)

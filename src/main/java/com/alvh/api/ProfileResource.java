@@ -1,5 +1,6 @@
 package com.alvh.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import com.alvh.identity.Roles;
 import com.alvh.lifecycle.ProfileRegistry;
 import com.alvh.lifecycle.ProfileVersions;
 import com.alvh.strategy.Profile;
@@ -18,6 +20,7 @@ import com.alvh.strategy.ProfileError;
 /** Loaded strategy profiles with their versions, and the problems of any file that did not load. */
 @Path("/api/v1/profiles")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CLIENT, Roles.AUDITOR, Roles.STRATEGIST, Roles.OPERATOR})
 public class ProfileResource {
 
     private final ProfileRegistry profiles;
@@ -31,6 +34,7 @@ public class ProfileResource {
 
     /** Stored versions of a profile, newest first; {@code loaded} marks the one serving now. */
     // roles: auditor, strategist
+    @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
     @GET
     @Path("{name}/versions")
     public List<ProfileVersions.VersionSummary> versions(@PathParam("name") String name) {
@@ -39,6 +43,7 @@ public class ProfileResource {
 
     /** A profile as it was at a version: its YAML and its schema-checked values. */
     // roles: auditor, strategist
+    @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
     @GET
     @Path("{name}/versions/{version}")
     public ProfileVersions.ProfileAtVersion at(@PathParam("name") String name, @PathParam("version") String version) {
@@ -47,6 +52,7 @@ public class ProfileResource {
 
     /** Unified diff of how version {@code against} of a profile becomes {@code version}. */
     // roles: auditor, strategist
+    @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
     @GET
     @Path("{name}/versions/{version}/diff")
     public RuleSetResource.FileDiffView diff(@PathParam("name") String name, @PathParam("version") String version,

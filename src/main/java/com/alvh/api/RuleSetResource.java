@@ -1,5 +1,6 @@
 package com.alvh.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import com.alvh.engine.RuleError;
 import com.alvh.engine.RuleInfo;
+import com.alvh.identity.Roles;
 import com.alvh.lifecycle.ImpactService;
 import com.alvh.lifecycle.RuleSetService;
 import com.alvh.lifecycle.RuleSetVersions;
@@ -43,6 +45,7 @@ public class RuleSetResource {
 
     /** Every stored version, newest first, with who created and last activated it. */
     // roles: auditor, strategist
+    @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
     @GET
     public List<RuleSetVersions.VersionSummary> list() {
         return versions.list();
@@ -50,6 +53,7 @@ public class RuleSetResource {
 
     /** Every activation, oldest first (the audit of who activated what when). */
     // roles: auditor, strategist
+    @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
     @GET
     @Path("activations")
     public List<com.alvh.audit.VersionEvent> activations() {
@@ -58,6 +62,7 @@ public class RuleSetResource {
 
     /** Unified diff per file of how {@code against} becomes {@code version}. */
     // roles: auditor, strategist
+    @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
     @GET
     @Path("{version}/diff")
     public List<FileDiffView> diff(@PathParam("version") String version, @QueryParam("against") String against) {
@@ -74,6 +79,7 @@ public class RuleSetResource {
 
     /** The shipped scenarios run against a version: whether it may be activated. */
     // roles: auditor, strategist
+    @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
     @GET
     @Path("{version}/gate")
     public RuleSetVersions.Gate gate(@PathParam("version") String version) {
@@ -82,6 +88,7 @@ public class RuleSetResource {
 
     /** Makes a stored, gate-passing version the active one; rollback is activating an older one. */
     // roles: strategist
+    @RolesAllowed(Roles.STRATEGIST)
     @POST
     @Path("{version}/activate")
     public RuleSetVersions.Activation activate(@PathParam("version") String version, @Context SecurityContext security) {
@@ -110,6 +117,7 @@ public class RuleSetResource {
     public record Validation(boolean valid, List<RuleError> errors) {
     }
 
+    @RolesAllowed({Roles.CLIENT, Roles.AUDITOR, Roles.STRATEGIST, Roles.OPERATOR})
     @GET
     @Path("active")
     public ActiveRuleSet active() {
@@ -120,12 +128,14 @@ public class RuleSetResource {
                 .orElse(new ActiveRuleSet(null, null, List.of(), List.of(), error));
     }
 
+    @RolesAllowed({Roles.CLIENT, Roles.AUDITOR, Roles.STRATEGIST, Roles.OPERATOR})
     @GET
     @Path("{version}")
     public RuleSetService.StoredVersion version(@PathParam("version") String version) {
         return service.find(version).orElseThrow(() -> new NotFoundException("unknown rule-set version " + version));
     }
 
+    @RolesAllowed(Roles.STRATEGIST)
     @POST
     @Path("validate")
     public Validation validate(@Valid @NotNull FilesBody body) {
@@ -133,12 +143,14 @@ public class RuleSetResource {
         return new Validation(errors.isEmpty(), errors);
     }
 
+    @RolesAllowed(Roles.STRATEGIST)
     @POST
     @Path("candidates")
     public RuleSetService.Candidate candidate(@Valid @NotNull FilesBody body, @Context SecurityContext security) {
         return service.storeCandidate(body.files(), Callers.name(security));
     }
 
+    @RolesAllowed(Roles.STRATEGIST)
     @POST
     @Path("{version}/impact")
     public ImpactService.Impact impact(@PathParam("version") String version, @Valid ImpactBody body) {

@@ -31,6 +31,22 @@ public interface AlvhConfig {
     @WithDefault("PT0.25S")
     Duration reloadPollInterval();
 
+    // --- identity (feat/identity)
+    /** Identity and roles (see docs/identity.md). */
+    Identity identity();
+
+    /** Settings of sign-in; users themselves live in the data dir (users.json). */
+    interface Identity {
+
+        /**
+         * The claim of an OIDC bearer token that lists the caller's roles (client, auditor, strategist, operator);
+         * used only when {@code quarkus.oidc.auth-server-url} is set (ALVH_IDENTITY_OIDC_ROLES_CLAIM).
+         */
+        @WithDefault("groups")
+        String oidcRolesClaim();
+    }
+    // --- end identity
+
     /** The audit trail's writer. */
     Audit audit();
 

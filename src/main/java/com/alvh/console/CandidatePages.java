@@ -1,5 +1,6 @@
 package com.alvh.console;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import com.alvh.identity.Roles;
 import com.alvh.engine.CompiledRuleSet;
 import com.alvh.engine.RuleError;
 import com.alvh.evaluation.InvalidRequestException;
@@ -47,6 +49,7 @@ public class CandidatePages {
     ImpactService impacts;
 
     // roles: strategist
+    @RolesAllowed(Roles.STRATEGIST)
     @GET
     public TemplateInstance form(@QueryParam("file") String file) {
         Map<String, String> active = activeFiles();
@@ -55,6 +58,7 @@ public class CandidatePages {
     }
 
     // roles: strategist
+    @RolesAllowed(Roles.STRATEGIST)
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance submit(@FormParam("fileName") String fileName, @FormParam("source") String source,
@@ -82,6 +86,7 @@ public class CandidatePages {
 
     /** Re-runs the stored production decisions of the chosen days against the candidate and lists the changes. */
     // roles: strategist
+    @RolesAllowed(Roles.STRATEGIST)
     @POST
     @Path("{version}/impact")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -1,5 +1,6 @@
 package com.alvh.console;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
+import com.alvh.identity.Roles;
 import com.alvh.audit.AuditTrail;
 import com.alvh.audit.EvaluationQuery;
 import com.alvh.audit.StoredEvaluation;
@@ -46,6 +48,7 @@ public class EvaluationPages {
     DecisionPages decisions;
 
     // roles: auditor
+    @RolesAllowed(Roles.AUDITOR)
     @GET
     public TemplateInstance search(@Context UriInfo uri) {
         Map<String, List<String>> parameters = uri.getQueryParameters();
@@ -93,6 +96,7 @@ public class EvaluationPages {
     }
 
     // roles: auditor
+    @RolesAllowed(Roles.AUDITOR)
     @GET
     @Path("{id}")
     public TemplateInstance decision(@PathParam("id") String id) {
@@ -101,6 +105,7 @@ public class EvaluationPages {
 
     /** Replays the decision and shows the page with the outcome. */
     // roles: auditor
+    @RolesAllowed(Roles.AUDITOR)
     @POST
     @Path("{id}/replay")
     public TemplateInstance replay(@PathParam("id") String id) {
@@ -118,6 +123,7 @@ public class EvaluationPages {
 
     /** Checks this record's hash and its link to the one before, and shows the page with the outcome. */
     // roles: auditor
+    @RolesAllowed(Roles.AUDITOR)
     @POST
     @Path("{id}/verify")
     public TemplateInstance verify(@PathParam("id") String id) {

@@ -1,5 +1,6 @@
 package com.alvh.console;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.net.URI;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.alvh.identity.Roles;
 import com.alvh.audit.AuditTrail;
 import com.alvh.audit.DailyCount;
 import com.alvh.lifecycle.EvaluationReadiness;
@@ -33,12 +35,14 @@ public class OperationsPages {
     ProfileRegistry profiles;
 
     // roles: auditor, strategist
+    @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
     @GET
     public Response home() {
         return Response.seeOther(URI.create("/console/evaluations")).build();
     }
 
     // roles: strategist
+    @RolesAllowed(Roles.STRATEGIST)
     @GET
     @Path("backtests")
     public TemplateInstance backtests() {
@@ -46,6 +50,7 @@ public class OperationsPages {
     }
 
     // roles: auditor
+    @RolesAllowed(Roles.AUDITOR)
     @GET
     @Path("audit")
     public TemplateInstance audit() {
@@ -54,6 +59,7 @@ public class OperationsPages {
 
     /** Walks the whole chain (linear in the records, so only on request) and shows the page with the outcome. */
     // roles: auditor
+    @RolesAllowed(Roles.AUDITOR)
     @POST
     @Path("audit/verify")
     public TemplateInstance verify() {

@@ -1,5 +1,6 @@
 package com.alvh.console;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import com.alvh.identity.Roles;
 import com.alvh.lifecycle.ProfileRegistry;
 import com.alvh.lifecycle.ProfileVersions;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +30,7 @@ public class ProfilePages {
     ObjectMapper json;
 
     // roles: auditor, strategist
+    @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
     @GET
     public TemplateInstance page(@QueryParam("name") String name, @QueryParam("version") String version,
             @QueryParam("against") String against) {

@@ -1,5 +1,6 @@
 package com.alvh.console;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
+import com.alvh.identity.Roles;
 import com.alvh.engine.CompiledRuleSet;
 import com.alvh.lifecycle.RuleSetService;
 import com.alvh.lifecycle.RuleSetVersions;
@@ -36,6 +38,7 @@ public class RuleSetPages {
     RuleSetService ruleSets;
 
     // roles: auditor, strategist
+    @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
     @GET
     public TemplateInstance list(@QueryParam("version") String version, @QueryParam("against") String against,
             @QueryParam("activated") String activated) {
@@ -64,6 +67,7 @@ public class RuleSetPages {
     }
 
     // roles: auditor, strategist
+    @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
     @GET
     @Path("{version}")
     public TemplateInstance version(@PathParam("version") String version) {
@@ -72,6 +76,7 @@ public class RuleSetPages {
 
     /** The confirmation: what activating this version changes, before anything changes. */
     // roles: strategist
+    @RolesAllowed(Roles.STRATEGIST)
     @GET
     @Path("{version}/activate")
     public TemplateInstance confirm(@PathParam("version") String version) {
@@ -79,6 +84,7 @@ public class RuleSetPages {
     }
 
     // roles: strategist
+    @RolesAllowed(Roles.STRATEGIST)
     @POST
     @Path("{version}/activate")
     public Response activate(@PathParam("version") String version, @Context SecurityContext security) {

@@ -9,6 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
+
+import com.alvh.testing.TestCallers;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -67,12 +69,14 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /**
-     * Signs in as a user holding {@code role}. The console has no login yet (authentication is built on
-     * feat/identity); once merged, this is the one place that fills /console/login's j_username/j_password.
-     */
-    void signIn(String role) {
-        // no authentication in this build: every page is open
+    /** Signs in through the console's login form as one of the test users (com.alvh.testing.TestCallers). */
+    void signIn(String user) {
+        driver.manage().deleteAllCookies();
+        go("/console/login");
+        find("#j_username").sendKeys(user);
+        find("#j_password").sendKeys(TestCallers.PASSWORD);
+        click("button[type=submit]");
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/console/login")));
     }
 
     void go(String path) {

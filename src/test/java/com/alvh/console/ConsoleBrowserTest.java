@@ -15,6 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
+import com.alvh.testing.TestCallers;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -32,7 +34,7 @@ class ConsoleBrowserTest {
     void auditorSearchesByDateOpensADecisionSeesTheFiredRuleAndReplaysItIdentically() throws Exception {
         String id = evaluate("cpi-next-day");
         try (Browser browser = Browser.open(base)) {
-            browser.signIn("auditor");
+            browser.signIn(TestCallers.AUDITOR);
             browser.go("/console/evaluations");
             browser.setValue("#from", "2024-08-13");
             browser.setValue("#to", "2024-08-13");
@@ -63,7 +65,7 @@ class ConsoleBrowserTest {
     void strategistFixesABrokenCandidateRunsItsImpactActivatesItAndRollsBack() throws Exception {
         evaluate("cpi-next-day");
         try (Browser browser = Browser.open(base)) {
-            browser.signIn("strategist");
+            browser.signIn(TestCallers.STRATEGIST);
             browser.go("/console/rulesets");
             String original = browser.find("#versions tr.active-version a").getAttribute("title");
 
@@ -102,7 +104,9 @@ class ConsoleBrowserTest {
             browser.click("#confirm-activate");
             browser.find("#notice");
             assertEquals(original, browser.find("#versions tr.active-version a").getAttribute("title"));
-            assertTrue(browser.find("#activations").getText().contains(candidate), "the activation history shows both");
+            String history = browser.find("#activations").getText();
+            assertTrue(history.contains(candidate) && history.contains(TestCallers.STRATEGIST),
+                    "the activation history names the version and who activated it: " + history);
             checkLayout(browser, "08-rulesets-rolled-back");
 
             browser.go("/console/rulesets?version=" + candidate + "&against=" + original);
@@ -114,7 +118,7 @@ class ConsoleBrowserTest {
     @Test
     void everyOtherPageRendersWithoutHorizontalScroll() throws Exception {
         try (Browser browser = Browser.open(base)) {
-            browser.signIn("auditor");
+            browser.signIn(TestCallers.AUDITOR);
             browser.go("/console/profiles");
             browser.find("#profile-values");
             checkLayout(browser, "10-profiles");
@@ -122,6 +126,7 @@ class ConsoleBrowserTest {
             browser.click("#verify-chain");
             assertTrue(browser.find("#chain-result").getText().contains("Valid"), browser.find("#chain-result").getText());
             checkLayout(browser, "11-audit");
+            browser.signIn(TestCallers.STRATEGIST);
             browser.go("/console/backtests");
             browser.find("#backtest-form");
             checkLayout(browser, "12-backtests");

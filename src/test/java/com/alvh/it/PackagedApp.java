@@ -30,12 +30,14 @@ public final class PackagedApp implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Path dataDir;
     private final HttpClient http;
 
-    private PackagedApp(Process process, int port, Path log) {
+    private PackagedApp(Process process, int port, Path log, Path dataDir) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.dataDir = dataDir;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -68,7 +70,7 @@ public final class PackagedApp implements AutoCloseable {
         command.add(jar().toString());
         Process process = new ProcessBuilder(command).directory(projectRoot().toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        return new PackagedApp(process, port, log);
+        return new PackagedApp(process, port, log, dataDir);
     }
 
     private static int freePort() throws IOException {
@@ -94,15 +96,76 @@ public final class PackagedApp implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    /** GET as the first-start admin (see {@link #adminAuthorization()}). */
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(path, adminAuthorization());
     }
 
+    /** GET with the given Authorization header value, or none when null. */
+    public HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POST a JSON body as the first-start admin. */
     public HttpResponse<String> postJson(String path, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return postJson(path, body, adminAuthorization());
+    }
+
+    public HttpResponse<String> postJson(String path, String body, String authorization)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code Basic ...} for a user and password. */
+    public static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The password the service wrote on its first start into {@code <data dir>/initial-admin-password}. */
+    public String adminPassword() throws IOException {
+        return Files.readString(dataDir.resolve("initial-admin-password")).strip();
+    }
+
+    /** Basic credentials of the first-start {@code admin} (every role); null before the password file exists. */
+    public String adminAuthorization() throws IOException {
+        if (!Files.exists(dataDir.resolve("initial-admin-password"))) {
+            return null;
+        }
+        return basic("admin", adminPassword());
+    }
+
+    /**
+     * Runs {@code java -jar quarkus-run.jar ARGS} (e.g. {@code users add ...}) on a data dir with the given standard
+     * input; returns the exit code and the combined output.
+     */
+    public static Map.Entry<Integer, String> command(Path dataDir, String stdin, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dalvh.data-dir=" + dataDir.toAbsolutePath());
+        command.add("-jar");
+        command.add(jar().toString());
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(projectRoot().toFile()).redirectErrorStream(true).start();
+        try (var in = process.getOutputStream()) {
+            in.write(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("command " + List.of(args) + " did not finish in 120 s");
+        }
+        return Map.entry(process.exitValue(), output);
     }
 
     /** Waits until {@code GET /q/health/ready} answers 200 with top-level {@code "status":"UP"}. */
@@ -116,7 +179,7 @@ public final class PackagedApp implements AutoCloseable {
                         + "log: " + log + "\n" + tail());
             }
             try {
-                HttpResponse<String> response = get("/q/health/ready");
+                HttpResponse<String> response = get("/q/health/ready", null);
                 last = response.statusCode() + " " + response.body();
                 if (response.statusCode() == 200) {
                     JsonNode status = JSON.readTree(response.body()).get("status");
