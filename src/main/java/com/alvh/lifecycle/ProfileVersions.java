@@ -47,7 +47,22 @@ public class ProfileVersions {
         return stored;
     }
 
+    /** Parsed versions: a version is a content hash, so what it parses to never changes. */
+    private final java.util.Map<String, ProfileAtVersion> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
     public ProfileAtVersion at(String name, String version) {
+        ProfileAtVersion known = parsed.get(name + "\u0000" + version);
+        if (known != null) {
+            return new ProfileAtVersion(name, version, known.source(), known.values(), version.equals(loadedVersion(name)));
+        }
+        ProfileAtVersion read = read(name, version);
+        if (read.values() != null) {
+            parsed.put(name + "\u0000" + version, read);
+        }
+        return read;
+    }
+
+    private ProfileAtVersion read(String name, String version) {
         String source = profiles.find(name).filter(p -> p.profile().version().equals(version))
                 .map(ProfileCatalog.LoadedProfile::source)
                 .or(() -> audit.profileSource(version))
