@@ -12,6 +12,8 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
+import com.alvh.testing.TestCallers;
+
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -29,7 +31,7 @@ class RuleSetVersionsTest {
                 .when().post("/api/v1/rulesets/candidates").then().statusCode(200).extract().path("version");
 
         given().when().get("/api/v1/rulesets").then().statusCode(200)
-                .body("find { it.version == '" + candidate + "' }.createdBy", equalTo("anonymous"))
+                .body("find { it.version == '" + candidate + "' }.createdBy", equalTo(TestCallers.ALL_ROLES))
                 .body("find { it.version == '" + candidate + "' }.active", equalTo(false))
                 .body("find { it.version == '" + original + "' }.active", equalTo(true));
         given().queryParam("against", original).when().get("/api/v1/rulesets/" + candidate + "/diff").then()
@@ -40,13 +42,14 @@ class RuleSetVersionsTest {
         given().when().get("/api/v1/rulesets/" + candidate + "/gate").then().statusCode(200).body("passed", equalTo(true));
 
         try {
-            given().when().post("/api/v1/rulesets/" + candidate + "/activate").then().statusCode(200)
+            given().auth().preemptive().basic(TestCallers.STRATEGIST, TestCallers.PASSWORD)
+                    .when().post("/api/v1/rulesets/" + candidate + "/activate").then().statusCode(200)
                     .body("version", equalTo(candidate)).body("previous", equalTo(original))
-                    .body("activatedBy", equalTo("anonymous"));
+                    .body("activatedBy", equalTo(TestCallers.STRATEGIST));
             given().when().get("/api/v1/rulesets/active").then().body("version", equalTo(candidate));
             given().when().get("/api/v1/rulesets").then()
                     .body("find { it.version == '" + candidate + "' }.active", equalTo(true))
-                    .body("find { it.version == '" + candidate + "' }.activatedBy", equalTo("anonymous"));
+                    .body("find { it.version == '" + candidate + "' }.activatedBy", equalTo(TestCallers.STRATEGIST));
         } finally {
             given().when().post("/api/v1/rulesets/" + original + "/activate").then().statusCode(200);
         }

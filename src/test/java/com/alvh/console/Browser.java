@@ -38,7 +38,7 @@ final class Browser implements AutoCloseable {
     private Browser(ChromeDriver driver, String base) {
         this.driver = driver;
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(240));
     }
 
     static Browser open(URL base) throws IOException, InterruptedException {
@@ -52,7 +52,7 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(300));
         Files.createDirectories(SCREENSHOTS);
         return new Browser(driver, base.toString());
     }
@@ -83,8 +83,20 @@ final class Browser implements AutoCloseable {
         driver.get(base + path);
     }
 
+    /** Waits for an element; compiling a candidate takes tens of seconds on a loaded machine, hence the long wait. */
     WebElement find(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        try {
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            try {
+                screenshot("FAILED-" + css.replaceAll("[^A-Za-z0-9-]", "_"));
+            } catch (IOException | RuntimeException ignored) {
+                // the failure below says what matters
+            }
+            String text = driver.findElement(By.tagName("body")).getText();
+            throw new AssertionError("no " + css + " on " + driver.getCurrentUrl() + "; the page says: "
+                    + text.substring(0, Math.min(1500, text.length())), e);
+        }
     }
 
     java.util.List<WebElement> all(String css) {

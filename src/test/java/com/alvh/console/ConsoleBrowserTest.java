@@ -73,7 +73,7 @@ class ConsoleBrowserTest {
             String source = browser.find("#source").getDomProperty("value");
             assertTrue(source.contains("rule \""), "the form starts from the active file");
             browser.setValue("#fileName", "signals.drl");
-            browser.setValue("#source", source + "\nrule \"Broken by the browser test\"\nwhen\n    Profile( $x : )\nthen\nend\n");
+            browser.setValue("#source", source + "\nrule \"Broken by the browser test\"\nwhen\n    Profile( maxRatio > )\nthen\nend\n");
             browser.click("#validate");
             WebElement errors = browser.find("#candidate-errors");
             assertTrue(errors.getText().contains("signals.drl:"), errors.getText());
