@@ -46,7 +46,7 @@ class CrashDurabilityIT {
         List<String> requests = examples();
 
         PackagedApp first = started(PackagedApp.start(dataDir, Map.of(), log));
-        first.awaitReady(Duration.ofSeconds(90));
+        first.awaitReady(Duration.ofSeconds(240));
 
         Set<String> answered = ConcurrentHashMap.newKeySet();
         AtomicLong failedBeforeKill = new AtomicLong();
@@ -97,7 +97,7 @@ class CrashDurabilityIT {
         assertTrue(count > 0, "no evaluation was answered before the kill");
 
         PackagedApp second = started(PackagedApp.start(dataDir, Map.of(), log));
-        second.awaitReady(Duration.ofSeconds(90));
+        second.awaitReady(Duration.ofSeconds(240));
         List<String> missing = new ArrayList<>();
         for (String id : answered) {
             HttpResponse<String> found = second.get("/api/v1/evaluations/" + id);

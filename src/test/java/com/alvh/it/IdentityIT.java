@@ -39,7 +39,7 @@ class IdentityIT {
         Path log = work.resolve("app.log");
 
         PackagedApp first = started(PackagedApp.start(dataDir, Map.of(), log));
-        first.awaitReady(Duration.ofSeconds(90));
+        first.awaitReady(Duration.ofSeconds(240));
         Path passwordFile = dataDir.resolve("initial-admin-password");
         assertTrue(Files.isRegularFile(passwordFile), "no password file after the first start\n" + first.tail());
         assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(passwordFile));
@@ -72,7 +72,7 @@ class IdentityIT {
         first.close();
 
         PackagedApp second = started(PackagedApp.start(dataDir, Map.of(), log));
-        second.awaitReady(Duration.ofSeconds(90));
+        second.awaitReady(Duration.ofSeconds(240));
         assertEquals(password, second.adminPassword(), "the password file changed on the second start");
         assertEquals(200, second.get("/api/v1/audit/verify").statusCode());
         assertEquals(200, second.get("/api/v1/audit/verify", reader).statusCode());

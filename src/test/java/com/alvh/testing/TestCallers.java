@@ -17,7 +17,7 @@ import com.alvh.identity.StoredUser;
 import com.alvh.identity.UserStore;
 
 /**
- * Registered for every test (META-INF/services, autodetection on in junit-platform.properties): writes the test users
+ * Registered for every test (META-INF/services; quarkus-junit turns JUnit extension autodetection on): writes the test users
  * into the test profile's user store ({@code target/test-data/users.json}) and makes REST Assured send the Basic
  * credentials of {@link #ALL_ROLES} with every request, so {@code given()} tests are authenticated without edits.
  * A test that needs another caller says so: {@code .auth().preemptive().basic(TestCallers.AUDITOR, PASSWORD)} or
