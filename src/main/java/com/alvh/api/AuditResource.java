@@ -97,6 +97,16 @@ public class AuditResource {
         return new PublicKey("Ed25519", der, "-----BEGIN PUBLIC KEY-----\n" + der + "\n-----END PUBLIC KEY-----\n");
     }
 
+    /** Records per UTC day of asOf, newest day first, for the last {@code days} days that have any (default 30). */
+    // roles: auditor
+    @RolesAllowed(Roles.AUDITOR)
+    @GET
+    @Path("/daily-counts")
+    @Produces(MediaType.APPLICATION_JSON)
+    public java.util.List<com.alvh.audit.DailyCount> dailyCounts(@QueryParam("days") String days) {
+        return audit.dailyCounts(QueryParameters.integer("days", days, 30, 1, 3660));
+    }
+
     /** JSON Lines of full records with seq, prevHash and hash; asOf in [from, to], both optional. */
     @GET
     @Path("/export")

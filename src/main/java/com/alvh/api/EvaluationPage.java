@@ -2,6 +2,6 @@ package com.alvh.api;
 
 import java.util.List;
 
-/** A page of search results, newest first; ask for the next page with offset + limit. */
-public record EvaluationPage(List<EvaluationSummary> items, int limit, int offset) {
+/** A page of search results, newest first; ask for the next page with offset + limit. {@code total} counts all matches. */
+public record EvaluationPage(List<EvaluationSummary> items, int limit, int offset, long total) {
 }

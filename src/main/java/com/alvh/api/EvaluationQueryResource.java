@@ -9,7 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.alvh.evaluation.answer.EvaluationAnswer;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.alvh.audit.AuditTrail;
-import com.alvh.audit.EvaluationQuery;
 import com.alvh.audit.StoredEvaluation;
 import com.alvh.identity.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,9 +20,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import com.alvh.audit.RecordCheck;
+import com.alvh.lifecycle.EvaluationSearch;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,7 +49,12 @@ public class EvaluationQueryResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    EvaluationSearch search;
+
     /** The stored answer plus request (as received), recordedAt, hash and dryRun. */
+    // roles: auditor
+    @RolesAllowed(Roles.AUDITOR)
     @GET
     @Path("/{id}")
     @Operation(operationId = "getEvaluation", summary = "A recorded evaluation: the answer as sent plus the request, recordedAt, hash and dryRun")
@@ -56,27 +68,79 @@ public class EvaluationQueryResource {
         return Response.ok(view(found.get()), MediaType.APPLICATION_JSON).build();
     }
 
+    /**
+     * Newest first, with the total number of matches in the body and in {@code X-Total-Count}. {@code from} and
+     * {@code to} take an instant or a UTC date (to = end of that day, inclusive); unknown parameters are a 400.
+     */
+    // roles: auditor
+    @RolesAllowed(Roles.AUDITOR)
     @GET
-    @Operation(operationId = "searchEvaluations", summary = "Recorded evaluations, newest first, filtered by asOf range, profile, rule and action")
+    @Operation(operationId = "searchEvaluations", summary = "Recorded evaluations, newest first, filtered by asOf range (dates or instants), profile, rule, action, caller and dry run; total count included")
     @APIResponse(responseCode = "200", description = "one page of summaries",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationPage.class)))
-    public Response search(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("profile") String profile, @QueryParam("rule") String rule,
-            @QueryParam("action") String action, @QueryParam("limit") String limit,
-            @QueryParam("offset") String offset) {
-        if (action != null && !action.isBlank() && !EvaluationQuery.ACTION_TYPES.contains(action)) {
-            throw new BadParameterException("action", "must be one of ADD_LAYER, REMOVE_LAYER, ROLL_LAYER, HOLD");
-        }
-        EvaluationQuery query = new EvaluationQuery(QueryParameters.instant("from", from),
-                QueryParameters.instant("to", to), blankToNull(profile), blankToNull(rule), blankToNull(action),
-                QueryParameters.integer("limit", limit, EvaluationQuery.DEFAULT_LIMIT, 1, EvaluationQuery.MAX_LIMIT),
-                QueryParameters.integer("offset", offset, 0, 0, Integer.MAX_VALUE));
-        List<EvaluationSummary> items = audit.search(query).stream().map(EvaluationSummary::of).toList();
-        return Response.ok(new EvaluationPage(items, query.limit(), query.offset()), MediaType.APPLICATION_JSON)
-                .build();
+    public Response search(@Context UriInfo uri) {
+        EvaluationSearch.Page page = search.search(search.parse(uri.getQueryParameters()));
+        List<EvaluationSummary> items = page.items().stream().map(EvaluationSummary::of).toList();
+        return Response.ok(new EvaluationPage(items, page.query().limit(), page.query().offset(), page.total()),
+                MediaType.APPLICATION_JSON).header("X-Total-Count", page.total()).build();
     }
 
-    private ObjectNode view(StoredEvaluation e) {
+    /** The same search, every match (limit and offset ignored), one column per scalar field. */
+    // roles: auditor
+    @RolesAllowed(Roles.AUDITOR)
+    @GET
+    @Path("/export.csv")
+    @Produces({"text/csv", Problem.MEDIA_TYPE})
+    public Response exportCsv(@Context UriInfo uri) {
+        var query = search.parse(uri.getQueryParameters());
+        StreamingOutput body = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            SearchExport.csv(writer, sink -> search.forEachMatch(query, sink));
+            writer.flush();
+        };
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"evaluations.csv\"").build();
+    }
+
+    /** The same search as JSON Lines: each line the stored record (answer, request, chain fields) as one object. */
+    // roles: auditor
+    @RolesAllowed(Roles.AUDITOR)
+    @GET
+    @Path("/export.jsonl")
+    @Produces({AuditResource.NDJSON, Problem.MEDIA_TYPE})
+    public Response exportJsonLines(@Context UriInfo uri) {
+        var query = search.parse(uri.getQueryParameters());
+        StreamingOutput body = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            search.forEachMatch(query, e -> {
+                try {
+                    writer.write(json.writeValueAsString(view(e)));
+                    writer.write('\n');
+                } catch (java.io.IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            });
+            writer.flush();
+        };
+        return Response.ok(body, AuditResource.NDJSON)
+                .header("Content-Disposition", "attachment; filename=\"evaluations.jsonl\"").build();
+    }
+
+    /** This record's own hash recomputed and its link to the record before it. */
+    // roles: auditor
+    @RolesAllowed(Roles.AUDITOR)
+    @GET
+    @Path("/{id}/chain")
+    public RecordCheck chain(@PathParam("id") String id) {
+        return audit.check(id).orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no evaluation with id '" + id + "'"));
+    }
+
+    /** The stored record as a JSON object (answer, request, chain fields); also used by the console. */
+    public ObjectNode view(StoredEvaluation e) {
+        return record(e);
+    }
+
+    private ObjectNode record(StoredEvaluation e) {
         var r = e.record();
         JsonNode stored = parsed(r.answerJson());
         ObjectNode answer;
@@ -103,7 +167,4 @@ public class EvaluationQueryResource {
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
 }

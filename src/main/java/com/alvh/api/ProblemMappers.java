@@ -49,6 +49,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidQuery(com.alvh.lifecycle.InvalidQueryException e) {
+        return respond(Problem.of(ProblemType.INVALID_PARAMETER, e.getMessage(), e.violations()));
+    }
+
+    @ServerExceptionMapper
     public Response malformed(MalformedBodyException e) {
         return respond(Problem.of(ProblemType.MALFORMED_BODY, e.getMessage(), List.of(new Violation("(body)", e.getMessage()))));
     }

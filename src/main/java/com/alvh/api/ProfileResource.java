@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import com.alvh.identity.Roles;
 import com.alvh.lifecycle.ProfileRegistry;
+import com.alvh.lifecycle.ProfileVersions;
 import com.alvh.strategy.Profile;
 import com.alvh.strategy.ProfileError;
 import com.alvh.strategy.ProfileJsonSchema;
@@ -28,10 +29,44 @@ import com.alvh.strategy.ProfileJsonSchema;
 public class ProfileResource {
 
     private final ProfileRegistry profiles;
+    private final ProfileVersions versions;
 
     @Inject
-    public ProfileResource(ProfileRegistry profiles) {
+    public ProfileResource(ProfileRegistry profiles, ProfileVersions versions) {
         this.profiles = profiles;
+        this.versions = versions;
+    }
+
+    /** Stored versions of a profile, newest first; {@code loaded} marks the one serving now. */
+    // roles: auditor, strategist
+    @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
+    @GET
+    @Path("{name}/versions")
+    public List<ProfileVersions.VersionSummary> versions(@PathParam("name") String name) {
+        return versions.list(name);
+    }
+
+    /** A profile as it was at a version: its YAML and its schema-checked values. */
+    // roles: auditor, strategist
+    @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
+    @GET
+    @Path("{name}/versions/{version}")
+    public ProfileVersions.ProfileAtVersion at(@PathParam("name") String name, @PathParam("version") String version) {
+        return versions.at(name, version);
+    }
+
+    /** Unified diff of how version {@code against} of a profile becomes {@code version}. */
+    // roles: auditor, strategist
+    @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
+    @GET
+    @Path("{name}/versions/{version}/diff")
+    public RuleSetResource.FileDiffView diff(@PathParam("name") String name, @PathParam("version") String version,
+            @jakarta.ws.rs.QueryParam("against") String against) {
+        if (against == null || against.isBlank()) {
+            throw new BadParameterException("against", "name the version to compare with");
+        }
+        var d = versions.diff(name, version, against);
+        return new RuleSetResource.FileDiffView(d.file(), d.status(), d.unified());
     }
 
     /** The list answer. */

@@ -17,13 +17,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
 import com.alvh.engine.RuleError;
 import com.alvh.engine.RuleInfo;
 import com.alvh.identity.Roles;
 import com.alvh.lifecycle.ImpactService;
 import com.alvh.lifecycle.RuleSetService;
+import com.alvh.lifecycle.RuleSetVersions;
 
 /** Rule sets: the active one with its last load error, stored versions, validation and candidates. */
 @Tag(name = "rulesets")
@@ -33,11 +37,65 @@ public class RuleSetResource {
 
     private final RuleSetService service;
     private final ImpactService impacts;
+    private final RuleSetVersions versions;
 
     @Inject
-    public RuleSetResource(RuleSetService service, ImpactService impacts) {
+    public RuleSetResource(RuleSetService service, ImpactService impacts, RuleSetVersions versions) {
         this.service = service;
         this.impacts = impacts;
+        this.versions = versions;
+    }
+
+    /** Every stored version, newest first, with who created and last activated it. */
+    // roles: auditor, strategist
+    @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
+    @GET
+    public List<RuleSetVersions.VersionSummary> list() {
+        return versions.list();
+    }
+
+    /** Every activation, oldest first (the audit of who activated what when). */
+    // roles: auditor, strategist
+    @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
+    @GET
+    @Path("activations")
+    public List<com.alvh.audit.VersionEvent> activations() {
+        return versions.activations();
+    }
+
+    /** Unified diff per file of how {@code against} becomes {@code version}. */
+    // roles: auditor, strategist
+    @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
+    @GET
+    @Path("{version}/diff")
+    public List<FileDiffView> diff(@PathParam("version") String version, @QueryParam("against") String against) {
+        if (against == null || against.isBlank()) {
+            throw new BadParameterException("against", "name the version to compare with");
+        }
+        return versions.diff(version, against).stream()
+                .map(d -> new FileDiffView(d.file(), d.status(), d.unified())).toList();
+    }
+
+    /** One file of a diff as the API answers it (the console also shows side-by-side rows). */
+    public record FileDiffView(String file, String status, String unified) {
+    }
+
+    /** The shipped scenarios run against a version: whether it may be activated. */
+    // roles: auditor, strategist
+    @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
+    @GET
+    @Path("{version}/gate")
+    public RuleSetVersions.Gate gate(@PathParam("version") String version) {
+        return versions.gate(version);
+    }
+
+    /** Makes a stored, gate-passing version the active one; rollback is activating an older one. */
+    // roles: strategist
+    @RolesAllowed(Roles.STRATEGIST)
+    @POST
+    @Path("{version}/activate")
+    public RuleSetVersions.Activation activate(@PathParam("version") String version, @Context SecurityContext security) {
+        return versions.activate(version, Callers.name(security));
     }
 
     /** Body of an impact analysis: the asOf range of recorded evaluations to re-run, and at most how many. */
@@ -95,10 +153,8 @@ public class RuleSetResource {
     @POST
     @Path("candidates")
     @Operation(operationId = "storeRuleSetCandidate", summary = "Store DRL files as a candidate version (not activated)")
-    public RuleSetService.Candidate candidate(@Valid @NotNull FilesBody body,
-            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
-        // the caller is recorded as the stored version's createdBy
-        return service.storeCandidate(body.files(), EvaluationResource.caller(security));
+    public RuleSetService.Candidate candidate(@Valid @NotNull FilesBody body, @Context SecurityContext security) {
+        return service.storeCandidate(body.files(), Callers.name(security));
     }
 
     @RolesAllowed(Roles.STRATEGIST)

@@ -132,4 +132,44 @@ public class AuditTrail {
     public Optional<String> versionCreatedBy(String version) {
         return versions.createdBy(version);
     }
+
+    /** How many records match the filters of {@code q} (limit and offset ignored). */
+    public long count(EvaluationQuery q) {
+        return reader.count(q);
+    }
+
+    /** Records per UTC day of asOf, newest first, at most {@code days} days. */
+    public List<DailyCount> dailyCounts(int days) {
+        return reader.dailyCounts(days);
+    }
+
+    /** Checks one record's own hash and its link to its predecessor, without walking the whole chain. */
+    public Optional<RecordCheck> check(String evaluationId) {
+        return reader.find(evaluationId).map(e -> {
+            String expectedPrev = e.seq() == 1 ? ChainHash.GENESIS
+                    : reader.bySeq(e.seq() - 1).map(StoredEvaluation::hash).orElse("(missing)");
+            return new RecordCheck(e.record().evaluationId(), e.seq(), e.hash(), e.prevHash(),
+                    ChainHash.expectedHash(e).equals(e.hash()), expectedPrev.equals(e.prevHash()));
+        });
+    }
+
+    /** Every stored rule-set version, newest first. */
+    public List<StoredVersionInfo> ruleSetVersions() {
+        return versions.ruleSetVersions();
+    }
+
+    /** Every stored version of one profile, newest first. */
+    public List<StoredVersionInfo> profileVersions(String name) {
+        return versions.profileVersions(name);
+    }
+
+    /** Appends to the version history (who created or activated which version). */
+    public void recordVersionEvent(VersionEvent event) {
+        versions.recordEvent(event);
+    }
+
+    /** The version history of the rule set ({@code subject} empty) or of one profile, oldest first. */
+    public List<VersionEvent> versionEvents(String kind, String subject) {
+        return versions.events(kind, subject);
+    }
 }

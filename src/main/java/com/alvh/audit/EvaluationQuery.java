@@ -10,13 +10,20 @@ import java.util.Set;
  * @param to     latest {@code asOf}, inclusive
  * @param rule   name of a rule that fired
  * @param action one of {@link #ACTION_TYPES}
+ * @param dryRun only dry runs ({@code true}), only production answers ({@code false}), or both ({@code null})
  */
-public record EvaluationQuery(Instant from, Instant to, String profile, String rule, String action, int limit,
-        int offset) {
+public record EvaluationQuery(Instant from, Instant to, String profile, String rule, String action, Boolean dryRun,
+        int limit, int offset) {
 
     public static final Set<String> ACTION_TYPES = Set.of("ADD_LAYER", "REMOVE_LAYER", "ROLL_LAYER", "HOLD");
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 1000;
+
+    /** Without the dry-run filter. */
+    public EvaluationQuery(Instant from, Instant to, String profile, String rule, String action, int limit,
+            int offset) {
+        this(from, to, profile, rule, action, null, limit, offset);
+    }
 
     public EvaluationQuery {
         if (limit < 1 || limit > MAX_LIMIT) {

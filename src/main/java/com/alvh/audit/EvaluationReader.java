@@ -43,20 +43,7 @@ class EvaluationReader {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ").append(EvaluationRows.COLUMNS)
                 .append(" FROM evaluation e WHERE 1 = 1");
-        asOfRange(sql, params, q.from(), q.to());
-        if (q.profile() != null) {
-            sql.append(" AND e.profile_name = ?");
-            params.add(q.profile());
-        }
-        if (q.rule() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM evaluation_rule r WHERE r.evaluation_seq = e.seq AND r.rule = ?)");
-            params.add(q.rule());
-        }
-        if (q.action() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM evaluation_action a"
-                    + " WHERE a.evaluation_seq = e.seq AND a.action = ?)");
-            params.add(q.action());
-        }
+        filters(sql, params, q);
         sql.append(" ORDER BY e.as_of DESC, e.seq DESC LIMIT ? OFFSET ?");
         params.add(q.limit());
         params.add(q.offset());
@@ -70,6 +57,73 @@ class EvaluationReader {
             return page;
         } catch (SQLException e) {
             throw new IllegalStateException("audit query failed", e);
+        }
+    }
+
+    /** How many records match the filters of {@code q} (its limit and offset are ignored). */
+    long count(EvaluationQuery q) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM evaluation e WHERE 1 = 1");
+        filters(sql, params, q);
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement ps = prepare(c, sql.toString(), params);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("audit query failed", e);
+        }
+    }
+
+    /** The record just before {@code seq} in the chain, if any (to check one record's link). */
+    Optional<StoredEvaluation> bySeq(long seq) {
+        String sql = "SELECT " + EvaluationRows.COLUMNS + " FROM evaluation e WHERE e.seq = ?";
+        try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(EvaluationRows.read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("audit query failed", e);
+        }
+    }
+
+    /** Records per UTC day of asOf, newest day first, for the last {@code days} days that have any. */
+    List<DailyCount> dailyCounts(int days) {
+        String sql = "SELECT CAST(e.as_of AT TIME ZONE 'UTC' AS DATE) d, COUNT(*) FROM evaluation e"
+                + " GROUP BY CAST(e.as_of AT TIME ZONE 'UTC' AS DATE) ORDER BY d DESC LIMIT ?";
+        List<DailyCount> counts = new ArrayList<>();
+        try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, days);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.add(new DailyCount(rs.getObject(1, java.time.LocalDate.class), rs.getLong(2)));
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new IllegalStateException("audit query failed", e);
+        }
+    }
+
+    private static void filters(StringBuilder sql, List<Object> params, EvaluationQuery q) {
+        asOfRange(sql, params, q.from(), q.to());
+        if (q.profile() != null) {
+            sql.append(" AND e.profile_name = ?");
+            params.add(q.profile());
+        }
+        if (q.dryRun() != null) {
+            sql.append(" AND e.dry_run = ?");
+            params.add(q.dryRun());
+        }
+        if (q.rule() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM evaluation_rule r WHERE r.evaluation_seq = e.seq AND r.rule = ?)");
+            params.add(q.rule());
+        }
+        if (q.action() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM evaluation_action a"
+                    + " WHERE a.evaluation_seq = e.seq AND a.action = ?)");
+            params.add(q.action());
         }
     }
 

@@ -161,6 +161,67 @@ class VersionStore {
         return createdBy == null || createdBy.isBlank() ? EvaluationRecord.ANONYMOUS : createdBy;
     }
 
+    /** Every stored rule-set version, newest first. */
+    java.util.List<StoredVersionInfo> ruleSetVersions() {
+        return read(c -> list(c, "SELECT version, '', stored_at FROM rule_set_version ORDER BY stored_at DESC, version", null));
+    }
+
+    /** Every stored version of one profile, newest first. */
+    java.util.List<StoredVersionInfo> profileVersions(String name) {
+        return read(c -> list(c, "SELECT version, profile_name, stored_at FROM profile_version WHERE profile_name = ?"
+                + " ORDER BY stored_at DESC, version", name));
+    }
+
+    void recordEvent(VersionEvent event) {
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO version_event (kind, subject, version, what,"
+                    + " happened_at, actor) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, event.kind());
+                ps.setString(2, event.subject());
+                ps.setString(3, event.version());
+                ps.setString(4, event.what());
+                ps.setObject(5, EvaluationRows.timestamp(ChainHash.stored(event.at())));
+                ps.setString(6, event.actor());
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The history of one kind (and subject, for profiles), oldest first. */
+    java.util.List<VersionEvent> events(String kind, String subject) {
+        return read(c -> {
+            java.util.List<VersionEvent> out = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT kind, subject, version, what, happened_at, actor"
+                    + " FROM version_event WHERE kind = ? AND subject = ? ORDER BY id")) {
+                ps.setString(1, kind);
+                ps.setString(2, subject);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new VersionEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getObject(5, java.time.OffsetDateTime.class).toInstant(), rs.getString(6)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static java.util.List<StoredVersionInfo> list(Connection c, String sql, String param) throws SQLException {
+        java.util.List<StoredVersionInfo> out = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (param != null) {
+                ps.setString(1, param);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new StoredVersionInfo(rs.getString(1), rs.getString(2),
+                            rs.getObject(3, java.time.OffsetDateTime.class).toInstant()));
+                }
+            }
+        }
+        return out;
+    }
+
     @FunctionalInterface
     private interface SqlWork<T> {
         T apply(Connection c) throws SQLException;

@@ -80,6 +80,17 @@ public class RuleSetRegistry {
         return true;
     }
 
+    /**
+     * Makes an already compiled, checked version the active one in one atomic swap (activation or rollback by a
+     * strategist). It stays active until the rules directory changes; see docs/console.md.
+     */
+    public synchronized CompiledRuleSet activate(CompiledRuleSet ruleSet) {
+        versions.put(ruleSet.version(), ruleSet);
+        CompiledRuleSet previous = active.getAndSet(ruleSet);
+        LOG.infof("Rule set %s activated%s", ruleSet.version(), previous == null ? "" : ", replacing " + previous.version());
+        return previous;
+    }
+
     /** The problems the candidate checks (scenarios) find in a compiled rule set; empty when it may be activated. */
     public List<RuleError> check(CompiledRuleSet candidate) {
         List<RuleError> problems = new java.util.ArrayList<>();

@@ -21,11 +21,16 @@ public class RuleSetService {
 
     private final RuleSetRegistry registry;
     private final AuditTrail audit;
+    private final com.alvh.config.AlvhConfig config;
+    private final VersionHistory history;
 
     @Inject
-    public RuleSetService(RuleSetRegistry registry, AuditTrail audit) {
+    public RuleSetService(RuleSetRegistry registry, AuditTrail audit, com.alvh.config.AlvhConfig config,
+                          VersionHistory history) {
         this.registry = registry;
+        this.history = history;
         this.audit = audit;
+        this.config = config;
     }
 
     /** The active rule set and the last refused load, if any. */
@@ -49,6 +54,11 @@ public class RuleSetService {
     /** A version as a compiled rule set: from memory, or compiled again from its stored sources. */
     public Optional<CompiledRuleSet> compiled(String version) {
         return registry.find(version).or(() -> audit.ruleSetFiles(version).map(files -> registry.compile(files).ruleSet()));
+    }
+
+    /** The rule files as they are now in the watched directory (to show the lines a load error points at). */
+    public Map<String, String> directorySources() {
+        return com.alvh.engine.SourceFiles.drl(config.rulesDir());
     }
 
     /** Compiles without storing: the located errors, parser errors first. */
@@ -77,6 +87,7 @@ public class RuleSetService {
             throw new InvalidRuleSetException(result.errors());
         }
         audit.storeRuleSetVersion(result.ruleSet().version(), result.ruleSet().files(), createdBy);
+        history.created(result.ruleSet(), createdBy == null || createdBy.isBlank() ? "anonymous" : createdBy);
         return new Candidate(result.ruleSet().version(), registry.check(result.ruleSet()));
     }
 

@@ -34,14 +34,16 @@ public class SourceWatcher {
     private final AlvhConfig config;
     private final RuleSetRegistry rules;
     private final ProfileRegistry profiles;
+    private final VersionHistory history;
     private ScheduledExecutorService poller;
     private String rulesSeen = "";
     private String profilesSeen = "";
     private volatile boolean started;
 
     @Inject
-    public SourceWatcher(AlvhConfig config, RuleSetRegistry rules, ProfileRegistry profiles) {
+    public SourceWatcher(AlvhConfig config, RuleSetRegistry rules, ProfileRegistry profiles, VersionHistory history) {
         this.config = config;
+        this.history = history;
         this.rules = rules;
         this.profiles = profiles;
     }
@@ -74,17 +76,30 @@ public class SourceWatcher {
         rulesSeen = fingerprint(config.rulesDir(), ".drl");
         profilesSeen = fingerprint(config.strategiesDir(), ".yaml");
         profiles.reload();
-        rules.reloadFromDirectory();
+        reloadRules();
         started = true;
         LOG.infof("Rules and profiles loaded in %d ms", (System.nanoTime() - t0) / 1_000_000);
     }
 
     private void poll() {
         try {
-            rulesSeen = reloadWhenSettled(config.rulesDir(), ".drl", rulesSeen, rules::reloadFromDirectory);
+            rulesSeen = reloadWhenSettled(config.rulesDir(), ".drl", rulesSeen, this::reloadRules);
             profilesSeen = reloadWhenSettled(config.strategiesDir(), ".yaml", profilesSeen, profiles::reload);
         } catch (RuntimeException e) {
             LOG.warn("Reload poll failed; will try again", e);
+        }
+    }
+
+    /** Reloads the rules directory and notes in the version history a version it made active. */
+    private void reloadRules() {
+        if (rules.reloadFromDirectory()) {
+            rules.active().ifPresent(active -> {
+                try {
+                    history.activated(active, VersionHistory.RULES_DIR);
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not note the rule-set activation in the version history", e);
+                }
+            });
         }
     }
 

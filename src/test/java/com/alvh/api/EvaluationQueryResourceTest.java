@@ -108,4 +108,66 @@ class EvaluationQueryResourceTest {
         given().queryParam("to", "2024-13-01").when().get("/api/v1/evaluations").then().statusCode(400)
                 .body("violations[0].field", equalTo("to"));
     }
+    @Test
+    void acceptsDateOnlyBoundsAsWholeUtcDays() {
+        given().queryParam("from", "2024-02-01").queryParam("to", "2024-02-01").when().get("/api/v1/evaluations")
+                .then().statusCode(200).body("items.evaluationId", contains("mid")).body("total", equalTo(1));
+        given().queryParam("to", "2024-02-01").when().get("/api/v1/evaluations").then().statusCode(200)
+                .body("items.evaluationId", contains("mid", "old"));
+    }
+
+    @Test
+    void refusesUnknownParametersNamingEachOfThem() {
+        given().queryParam("profil", "balanced").queryParam("size", 3).when().get("/api/v1/evaluations").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("profil", "size"))
+                .body("detail", containsString("profil"));
+    }
+
+    @Test
+    void countsEveryMatchBesidesThePage() {
+        given().queryParam("limit", 1).when().get("/api/v1/evaluations").then().statusCode(200)
+                .header("X-Total-Count", "3").body("total", equalTo(3)).body("items", hasSize(1));
+    }
+
+    @Test
+    void filtersOnDryRun() {
+        given().queryParam("dryRun", "true").when().get("/api/v1/evaluations").then().statusCode(200)
+                .body("total", equalTo(0));
+        given().queryParam("dryRun", "false").when().get("/api/v1/evaluations").then().statusCode(200)
+                .body("total", equalTo(3));
+        given().queryParam("dryRun", "maybe").when().get("/api/v1/evaluations").then().statusCode(400)
+                .body("violations[0].field", equalTo("dryRun"));
+    }
+
+    @Test
+    void exportsASearchAsCsvWithOneColumnPerScalarField() {
+        String csv = given().queryParam("profile", "balanced").when().get("/api/v1/evaluations/export.csv").then()
+                .statusCode(200).contentType(containsString("text/csv")).extract().asString();
+        String[] lines = csv.split("\r\n");
+        org.junit.jupiter.api.Assertions.assertEquals(
+                "evaluationId,asOf,recordedAt,profile,profileVersion,ruleSetVersion,dryRun,actions,rulesFired,seq,hash",
+                lines[0]);
+        org.junit.jupiter.api.Assertions.assertEquals(3, lines.length);
+        org.junit.jupiter.api.Assertions.assertTrue(lines[1].startsWith("new,2024-03-01T00:00:00Z,"), lines[1]);
+        org.junit.jupiter.api.Assertions.assertTrue(lines[1].contains(",ADD_LAYER|ROLL_LAYER,Roll before expiry,"), lines[1]);
+    }
+
+    @Test
+    void exportsASearchAsJsonLinesOfObjects() throws Exception {
+        String body = given().queryParam("action", "ADD_LAYER").when().get("/api/v1/evaluations/export.jsonl").then()
+                .statusCode(200).extract().asString();
+        String[] lines = body.split("\n");
+        org.junit.jupiter.api.Assertions.assertEquals(2, lines.length);
+        var first = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines[0]);
+        org.junit.jupiter.api.Assertions.assertTrue(first.path("request").isObject(), lines[0]);
+        org.junit.jupiter.api.Assertions.assertEquals("new", first.path("evaluationId").asText());
+        org.junit.jupiter.api.Assertions.assertEquals(64, first.path("hash").asText().length());
+    }
+
+    @Test
+    void checksOneRecordsPlaceInTheChain() {
+        given().when().get("/api/v1/evaluations/mid/chain").then().statusCode(200)
+                .body("hashValid", equalTo(true)).body("linkValid", equalTo(true)).body("evaluationId", equalTo("mid"));
+    }
 }

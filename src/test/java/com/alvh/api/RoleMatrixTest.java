@@ -69,6 +69,35 @@ class RoleMatrixTest {
         who("GET /api/v1/backtests/{id}/report.html", Roles.STRATEGIST);
         who("GET /console/login", OPEN);
         who("GET /console/me", ALL);
+        // console (issue 13): the API it is built on, then its pages
+        who("GET /api/v1/evaluations/export.csv", Roles.AUDITOR);
+        who("GET /api/v1/evaluations/export.jsonl", Roles.AUDITOR);
+        who("GET /api/v1/evaluations/{id}/chain", Roles.AUDITOR);
+        who("GET /api/v1/audit/daily-counts", Roles.AUDITOR);
+        who("GET /api/v1/rulesets", Roles.AUDITOR, Roles.STRATEGIST);
+        who("GET /api/v1/rulesets/activations", Roles.AUDITOR, Roles.STRATEGIST);
+        who("GET /api/v1/rulesets/{version}/diff", Roles.AUDITOR, Roles.STRATEGIST);
+        who("GET /api/v1/rulesets/{version}/gate", Roles.AUDITOR, Roles.STRATEGIST);
+        who("POST /api/v1/rulesets/{version}/activate", Roles.STRATEGIST);
+        who("GET /api/v1/profiles/{name}/versions", Roles.AUDITOR, Roles.STRATEGIST);
+        who("GET /api/v1/profiles/{name}/versions/{version}", Roles.AUDITOR, Roles.STRATEGIST);
+        who("GET /api/v1/profiles/{name}/versions/{version}/diff", Roles.AUDITOR, Roles.STRATEGIST);
+        who("GET /console", Roles.AUDITOR, Roles.STRATEGIST);
+        who("GET /console/evaluations", Roles.AUDITOR);
+        who("GET /console/evaluations/{id}", Roles.AUDITOR);
+        who("POST /console/evaluations/{id}/replay", Roles.AUDITOR);
+        who("POST /console/evaluations/{id}/verify", Roles.AUDITOR);
+        who("GET /console/rulesets", Roles.AUDITOR, Roles.STRATEGIST);
+        who("GET /console/rulesets/{version}", Roles.AUDITOR, Roles.STRATEGIST);
+        who("GET /console/rulesets/{version}/activate", Roles.STRATEGIST);
+        who("POST /console/rulesets/{version}/activate", Roles.STRATEGIST);
+        who("GET /console/profiles", Roles.AUDITOR, Roles.STRATEGIST);
+        who("GET /console/candidates", Roles.STRATEGIST);
+        who("POST /console/candidates", Roles.STRATEGIST);
+        who("POST /console/candidates/{version}/impact", Roles.STRATEGIST);
+        who("GET /console/backtests", Roles.STRATEGIST);
+        who("GET /console/audit", Roles.AUDITOR);
+        who("POST /console/audit/verify", Roles.AUDITOR);
     }
 
     /** Routes outside JAX-RS, protected by HTTP permissions in application.properties. */
@@ -108,7 +137,7 @@ class RoleMatrixTest {
             calls++;
             if (who.contains(OPEN)) {
                 expectAdmitted(wrong, endpoint, "no credentials", anonymous);
-            } else if (endpoint.contains(" /console/")) {
+            } else if (endpoint.contains(" /console/") || endpoint.endsWith(" /console")) {
                 if (anonymous.statusCode() != 302 || !"/console/login".equals(location(anonymous))) {
                     wrong.add(endpoint + " without credentials: expected a redirect to /console/login, got "
                             + anonymous.statusCode() + " " + anonymous.header("Location"));
@@ -183,6 +212,10 @@ class RoleMatrixTest {
         RequestSpecification spec = request.redirects().follow(false);
         if (path.endsWith("/vx-expiries")) {
             spec = spec.queryParam("from", "2024-01-01").queryParam("to", "2024-12-31");
+        }
+        if (method.equals("POST") && path.startsWith("/console/")) {
+            // console forms post form data; a JSON body would be refused (415) before the role is checked
+            return spec.contentType("application/x-www-form-urlencoded").formParam("fileName", "x.drl").post(path);
         }
         if (method.equals("POST")) {
             return spec.contentType("application/json").body("{}").post(path);

@@ -1,0 +1,91 @@
+package com.alvh.lifecycle;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.alvh.audit.AuditTrail;
+import com.alvh.evaluation.InvalidRequestException;
+import com.alvh.strategy.InvalidProfileException;
+import com.alvh.strategy.Profile;
+import com.alvh.strategy.ProfileCatalog;
+import com.alvh.strategy.ProfileParser;
+
+/** The stored versions of each profile: list, view one as it was (schema-checked values), diff two. */
+@ApplicationScoped
+public class ProfileVersions {
+
+    private final AuditTrail audit;
+    private final ProfileRegistry profiles;
+
+    @Inject
+    public ProfileVersions(AuditTrail audit, ProfileRegistry profiles) {
+        this.audit = audit;
+        this.profiles = profiles;
+    }
+
+    /** One stored version of a profile; {@code loaded} when it is the one serving now. */
+    public record VersionSummary(String name, String version, Instant storedAt, boolean loaded) {
+    }
+
+    /** A profile at a version: its YAML source and the values the schema check read from it. */
+    public record ProfileAtVersion(String name, String version, String source, Profile values, boolean loaded) {
+    }
+
+    /** Stored versions, newest first; the loaded one is listed even before an evaluation stored it. */
+    public List<VersionSummary> list(String name) {
+        String loaded = loadedVersion(name);
+        List<VersionSummary> stored = audit.profileVersions(name).stream()
+                .map(v -> new VersionSummary(name, v.version(), v.storedAt(), v.version().equals(loaded))).toList();
+        if (!loaded.isEmpty() && stored.stream().noneMatch(VersionSummary::loaded)) {
+            ProfileCatalog.LoadedProfile current = profiles.find(name).orElseThrow();
+            audit.storeProfileVersion(name, loaded, current.source(), null);
+            return list(name);
+        }
+        return stored;
+    }
+
+    /** Parsed versions: a version is a content hash, so what it parses to never changes. */
+    private final java.util.Map<String, ProfileAtVersion> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public ProfileAtVersion at(String name, String version) {
+        ProfileAtVersion known = parsed.get(name + "\u0000" + version);
+        if (known != null) {
+            return new ProfileAtVersion(name, version, known.source(), known.values(), version.equals(loadedVersion(name)));
+        }
+        ProfileAtVersion read = read(name, version);
+        if (read.values() != null) {
+            parsed.put(name + "\u0000" + version, read);
+        }
+        return read;
+    }
+
+    private ProfileAtVersion read(String name, String version) {
+        String source = profiles.find(name).filter(p -> p.profile().version().equals(version))
+                .map(ProfileCatalog.LoadedProfile::source)
+                .or(() -> audit.profileSource(version))
+                .orElseThrow(() -> new InvalidRequestException("version", "unknown version " + version + " of profile " + name));
+        try {
+            Profile values = ProfileParser.parse(name, name + ".yaml", source);
+            return new ProfileAtVersion(name, version, source, values, version.equals(loadedVersion(name)));
+        } catch (InvalidProfileException e) {
+            // stored versions were valid when stored; a schema that has since grown may refuse an old one
+            return new ProfileAtVersion(name, version, source, null, false);
+        }
+    }
+
+    /** Unified diff and side-by-side rows of how {@code against} becomes {@code version}. */
+    public RuleSetVersions.FileDiff diff(String name, String version, String against) {
+        String after = at(name, version).source();
+        String before = at(name, against).source();
+        String file = name + ".yaml";
+        return new RuleSetVersions.FileDiff(file, before.equals(after) ? "same" : "changed",
+                TextDiff.unified(file, before, after), TextDiff.sideBySide(before, after));
+    }
+
+    private String loadedVersion(String name) {
+        return profiles.find(name).map(p -> p.profile().version()).orElse("");
+    }
+}
