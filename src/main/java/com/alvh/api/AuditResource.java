@@ -103,6 +103,7 @@ public class AuditResource {
     @GET
     @Path("/daily-counts")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "auditDailyCounts", summary = "Recorded evaluations per UTC day, newest first")
     public java.util.List<com.alvh.audit.DailyCount> dailyCounts(@QueryParam("days") String days) {
         return audit.dailyCounts(QueryParameters.integer("days", days, 30, 1, 3660));
     }

@@ -91,6 +91,7 @@ public class EvaluationQueryResource {
     @GET
     @Path("/export.csv")
     @Produces({"text/csv", Problem.MEDIA_TYPE})
+    @Operation(operationId = "exportEvaluationsCsv", summary = "Export a search as CSV, one column per scalar field")
     public Response exportCsv(@Context UriInfo uri) {
         var query = search.parse(uri.getQueryParameters());
         StreamingOutput body = out -> {
@@ -108,6 +109,7 @@ public class EvaluationQueryResource {
     @GET
     @Path("/export.jsonl")
     @Produces({AuditResource.NDJSON, Problem.MEDIA_TYPE})
+    @Operation(operationId = "exportEvaluationsJsonLines", summary = "Export a search as JSON Lines, one record object per line")
     public Response exportJsonLines(@Context UriInfo uri) {
         var query = search.parse(uri.getQueryParameters());
         StreamingOutput body = out -> {
@@ -131,6 +133,7 @@ public class EvaluationQueryResource {
     @RolesAllowed(Roles.AUDITOR)
     @GET
     @Path("/{id}/chain")
+    @Operation(operationId = "checkEvaluationChainLink", summary = "Check one record's own hash and its link to the record before it")
     public RecordCheck chain(@PathParam("id") String id) {
         return audit.check(id).orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no evaluation with id '" + id + "'"));
     }

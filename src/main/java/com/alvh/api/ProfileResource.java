@@ -42,6 +42,7 @@ public class ProfileResource {
     @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
     @GET
     @Path("{name}/versions")
+    @Operation(operationId = "listProfileVersions", summary = "Every stored version of one profile, newest first")
     public List<ProfileVersions.VersionSummary> versions(@PathParam("name") String name) {
         return versions.list(name);
     }
@@ -51,6 +52,7 @@ public class ProfileResource {
     @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
     @GET
     @Path("{name}/versions/{version}")
+    @Operation(operationId = "getProfileVersion", summary = "One profile as it was at a stored version: its source and its checked values")
     public ProfileVersions.ProfileAtVersion at(@PathParam("name") String name, @PathParam("version") String version) {
         return versions.at(name, version);
     }
@@ -60,6 +62,7 @@ public class ProfileResource {
     @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
     @GET
     @Path("{name}/versions/{version}/diff")
+    @Operation(operationId = "diffProfileVersions", summary = "Unified diff of a profile between two stored versions")
     public RuleSetResource.FileDiffView diff(@PathParam("name") String name, @PathParam("version") String version,
             @jakarta.ws.rs.QueryParam("against") String against) {
         if (against == null || against.isBlank()) {
@@ -84,10 +87,10 @@ public class ProfileResource {
                 p.file(), p.profile())).toList(), profiles.errors());
     }
 
-    // roles: client, auditor, strategist, operator
     /** The JSON Schema (draft 2020-12) of a profile YAML, the same as strategies/profile.schema.json in the repository. */
     @GET
     @Path("schema")
+    @Operation(operationId = "profileSchema", summary = "The JSON Schema (draft 2020-12) every profile YAML is checked against")
     @Produces({MediaType.APPLICATION_JSON, "application/schema+json"})
     public Map<String, Object> schema() {
         return ProfileJsonSchema.document();

@@ -50,6 +50,7 @@ public class RuleSetResource {
     // roles: auditor, strategist
     @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
     @GET
+    @Operation(operationId = "listRuleSets", summary = "Every stored rule-set version, newest first, with who created and activated it")
     public List<RuleSetVersions.VersionSummary> list() {
         return versions.list();
     }
@@ -59,6 +60,7 @@ public class RuleSetResource {
     @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
     @GET
     @Path("activations")
+    @Operation(operationId = "listRuleSetActivations", summary = "The activation history of the rule set, oldest first")
     public List<com.alvh.audit.VersionEvent> activations() {
         return versions.activations();
     }
@@ -68,6 +70,7 @@ public class RuleSetResource {
     @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
     @GET
     @Path("{version}/diff")
+    @Operation(operationId = "diffRuleSets", summary = "Unified diff per file between two stored rule-set versions")
     public List<FileDiffView> diff(@PathParam("version") String version, @QueryParam("against") String against) {
         if (against == null || against.isBlank()) {
             throw new BadParameterException("against", "name the version to compare with");
@@ -85,6 +88,7 @@ public class RuleSetResource {
     @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
     @GET
     @Path("{version}/gate")
+    @Operation(operationId = "ruleSetGate", summary = "Scenario-gate results of a stored rule-set version")
     public RuleSetVersions.Gate gate(@PathParam("version") String version) {
         return versions.gate(version);
     }
@@ -94,6 +98,7 @@ public class RuleSetResource {
     @RolesAllowed(Roles.STRATEGIST)
     @POST
     @Path("{version}/activate")
+    @Operation(operationId = "activateRuleSet", summary = "Make a stored, gate-passing rule-set version the active one (rollback: activate an older one)")
     public RuleSetVersions.Activation activate(@PathParam("version") String version, @Context SecurityContext security) {
         return versions.activate(version, Callers.name(security));
     }

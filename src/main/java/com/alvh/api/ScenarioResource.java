@@ -1,5 +1,10 @@
 package com.alvh.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import com.alvh.identity.Roles;
+
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -16,6 +21,7 @@ import com.alvh.lifecycle.ScenarioSuite;
 
 /** Runs the scenarios of rules/scenarios and reports each one and the rule coverage. */
 @Path("/api/v1/scenarios")
+@Tag(name = "scenarios")
 @Produces(MediaType.APPLICATION_JSON)
 public class ScenarioResource {
 
@@ -30,10 +36,12 @@ public class ScenarioResource {
     public record RunBody(@Size(min = 1, max = 200) Map<String, String> files) {
     }
 
-    // roles: strategist
+    @RolesAllowed(Roles.STRATEGIST)
     @POST
     @Path("run")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "runScenarios",
+            summary = "Run every scenario against the active rule set (or a candidate's files) and report results and rule coverage")
     public ScenarioSuite.Report run(@Valid RunBody body) {
         return scenarios.run(body == null ? null : body.files());
     }

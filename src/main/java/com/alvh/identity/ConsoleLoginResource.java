@@ -26,6 +26,7 @@ public class ConsoleLoginResource {
     Caller caller;
 
     @GET
+    @org.eclipse.microprofile.openapi.annotations.Operation(hidden = true)
     @Path("login")
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
@@ -53,6 +54,7 @@ public class ConsoleLoginResource {
 
     // roles: all
     @GET
+    @org.eclipse.microprofile.openapi.annotations.Operation(hidden = true)
     @Path("me")
     @RolesAllowed({Roles.CLIENT, Roles.AUDITOR, Roles.STRATEGIST, Roles.OPERATOR})
     @Produces(MediaType.TEXT_HTML)

@@ -98,6 +98,10 @@ class RoleMatrixTest {
         who("GET /console/backtests", Roles.STRATEGIST);
         who("GET /console/audit", Roles.AUDITOR);
         who("POST /console/audit/verify", Roles.AUDITOR);
+        who("GET /api/v1/audit/checkpoints", Roles.AUDITOR);
+        who("GET /api/v1/audit/checkpoints/public-key", Roles.AUDITOR);
+        who("GET /api/v1/profiles/schema", ALL);
+        who("POST /api/v1/scenarios/run", Roles.STRATEGIST);
     }
 
     /** Routes outside JAX-RS, protected by HTTP permissions in application.properties. */
