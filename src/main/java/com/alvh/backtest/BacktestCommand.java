@@ -39,10 +39,9 @@ public final class BacktestCommand {
         var profile = ProfileCatalog.load(Path.of(opt.getOrDefault("strategies", "strategies")), ProfileCatalog.empty())
                 .find(required(opt, "profile")).orElseThrow(() -> new IllegalArgumentException("no profile " + opt.get("profile")));
         DailyCloses vix3m = opt.containsKey("vix3m") ? IndexHistoryCsv.read(Path.of(opt.get("vix3m"))) : null;
-        VxCurveHistory curve = opt.containsKey("vx-curve") ? VxCurveCsv.read(Path.of(opt.get("vx-curve"))) : VxCurveHistory.empty();
+        VxCurveHistory curve = VxCurveCsv.read(paths(args, "vx-curve"));
         MarketHistory history = MarketHistory.align(IndexHistoryCsv.read(Path.of(required(opt, "spx"))),
-                IndexHistoryCsv.read(Path.of(required(opt, "vix"))), vix3m, curve,
-                opt.containsKey("events") ? EventsCsv.read(Path.of(opt.get("events"))) : List.of());
+                IndexHistoryCsv.read(Path.of(required(opt, "vix"))), vix3m, curve, EventsCsv.read(paths(args, "events")));
         System.out.printf("loaded %d trading days and compiled %d rules in %d ms%n", history.days().size(),
                 compiled.ruleSet().rules().size(), (System.nanoTime() - t0) / 1_000_000);
         BacktestResult result = Simulation.run(history, LocalDate.parse(required(opt, "from")),
@@ -72,6 +71,17 @@ public final class BacktestCommand {
         Map<String, Object> overrides = new HashMap<>();
         map.forEach((k, v) -> overrides.put(String.valueOf(k), v));
         return BacktestConfigOverrides.apply(BacktestConfig.defaults(), overrides);
+    }
+
+    /** Every value of an option that may be repeated (--vx-curve, --events). */
+    static List<Path> paths(String[] args, String name) {
+        List<Path> out = new java.util.ArrayList<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (args[i].equals("--" + name)) {
+                out.add(Path.of(args[i + 1]));
+            }
+        }
+        return out;
     }
 
     static Map<String, String> options(String[] args) {

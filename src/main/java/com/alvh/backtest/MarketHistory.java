@@ -25,9 +25,7 @@ public record MarketHistory(List<MarketDay> days, List<MarketEvent> events) {
             if (v == null) {
                 continue;
             }
-            double[] row = curve.byDate().get(date);
-            days.add(new MarketDay(date, e.getValue(), v, vix3m == null ? null : vix3m.on(date),
-                    row == null ? new double[0] : row.clone()));
+            days.add(new MarketDay(date, e.getValue(), v, vix3m == null ? null : vix3m.on(date), curve.on(date)));
         }
         return new MarketHistory(days, events);
     }
