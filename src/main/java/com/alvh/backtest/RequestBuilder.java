@@ -11,18 +11,16 @@ import com.alvh.evaluation.request.EvaluationRequest;
 import com.alvh.evaluation.request.EventInput;
 import com.alvh.evaluation.request.FutureQuote;
 import com.alvh.evaluation.request.HedgeInput;
-import com.alvh.evaluation.request.IndicatorsInput;
 import com.alvh.evaluation.request.MarketInput;
 import com.alvh.evaluation.request.SeriesInput;
 
 /**
  * The evaluation request of one simulated day, built only from {@code seen}: the days up to and including
- * today. Scheduled events ahead are known in advance, so they are passed; breadth is not (there is no
- * advance/decline history), so it is fixed at "no divergence" and the breadth rule is not backtested.
+ * today. Scheduled events ahead are known in advance, so they are passed; breadth is not: there is no
+ * advance/decline history, so neither indicators nor advance/decline series are sent and the breadth rules cannot
+ * fire (the policy declares breadth unavailable rather than feeding a constant).
  */
 final class RequestBuilder {
-
-    private static final IndicatorsInput.BreadthInput NO_BREADTH = new IndicatorsInput.BreadthInput(false, 0.0);
 
     private final String profile;
     private final BacktestConfig config;
@@ -46,7 +44,7 @@ final class RequestBuilder {
                 .filter(e -> !e.date().isBefore(date) && !e.date().isAfter(date.plusDays(config.eventHorizonDays())))
                 .map(e -> new EventInput(e.type(), e.date())).toList();
         MarketInput market = new MarketInput(today.spx(), today.vix(), today.vix3m(), curve, previousSlope,
-                new IndicatorsInput(null, null, null, NO_BREADTH), series, ahead, null);
+                null, series, ahead, null);
         var legs = condor.legs();
         CondorInput condorInput = new CondorInput(condor.id(), condor.expiry(), condor.contracts(), legs.putLong(),
                 legs.putShort(), legs.callShort(), legs.callLong(), condor.credit(), null, null,
