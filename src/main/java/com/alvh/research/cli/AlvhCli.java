@@ -15,10 +15,10 @@ import picocli.CommandLine.Command;
         description = "ALVH command line. Without arguments the jar starts the service instead.",
         subcommands = {
             BacktestCli.class,
+            SweepCli.class,
             // Integrator: add the subcommands of the other branches here, e.g.
             //   com.alvh.identity.UsersCommand.class   (users: feat/identity)
             //   the scenarios runner                    (scenarios)
-            //   the sweep command                       (sweep: not yet written, see docs/backtest.md)
             CommandLine.HelpCommand.class
         })
 public final class AlvhCli implements Runnable {
