@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             BacktestCli.class,
             SweepCli.class,
+            BenchCli.class,
             // Integrator: add the subcommands of the other branches here, e.g.
             //   com.alvh.identity.UsersCommand.class   (users: feat/identity)
             //   the scenarios runner                    (scenarios)
