@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Installs Debian's chromium and chromium-driver for the headless browser tests when they are missing.
-# Idempotent; fails loudly (non-zero exit) when it cannot install, so browser tests never silently skip.
+# Installs headless Chromium and its WebDriver from Debian's packages, for tests that open generated HTML
+# (the backtest report, the console). Idempotent: does nothing when both are already installed.
+# Needs root (CI and the project's machines run as root); prints where the binaries are.
 set -euo pipefail
-if [ -x /usr/bin/chromedriver ] && { [ -x /usr/bin/chromium ] || [ -x /usr/bin/chromium-browser ]; }; then
+have() { command -v "$1" >/dev/null 2>&1; }
+if have chromium && have chromedriver; then
+  echo "chromium: $(command -v chromium); chromedriver: $(command -v chromedriver)"
   exit 0
 fi
-SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
-  SUDO="sudo"
+  echo "install-chromium.sh: chromium is missing and installing it needs root (apt-get install chromium chromium-driver)" >&2
+  exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update
-$SUDO apt-get install -y chromium chromium-driver
-[ -x /usr/bin/chromedriver ] || { echo "chromium-driver did not install /usr/bin/chromedriver" >&2; exit 1; }
+apt-get update -q
+apt-get install -y -q --no-install-recommends chromium chromium-driver
+echo "chromium: $(command -v chromium); chromedriver: $(command -v chromedriver)"

@@ -1,21 +1,15 @@
 package com.alvh;
 
-import java.util.Arrays;
-
-import com.alvh.backtest.BacktestCommand;
-import com.alvh.identity.UsersCommand;
-import com.alvh.lifecycle.ScenariosCommand;
+import com.alvh.research.cli.AlvhCli;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * Entry point of the packaged jar: {@code java -jar quarkus-run.jar} serves the API;
- * {@code java -jar quarkus-run.jar backtest --profile ...} runs a backtest from the command line without starting
- * the service (no port, no database), so it can run beside a live instance; so does
- * {@code java -jar quarkus-run.jar users add|list|remove ...} on the user store of the data dir.
- * the service (no port, no database), so it can run beside a live instance; {@code scenarios} runs the scenario
- * suite of the rules directory the same way (see {@link ScenariosCommand}).
+ * Entry point of the packaged jar: {@code java -jar quarkus-run.jar} with no argument serves the API; with any
+ * argument it is the strategist's command line ({@link AlvhCli}: {@code backtest}, {@code --help}, ...), which
+ * never starts the service (no port, no database), so it can run beside a live instance, and a typo is an error,
+ * not a server start.
  */
 @QuarkusMain
 public final class AlvhMain {
@@ -23,31 +17,11 @@ public final class AlvhMain {
     private AlvhMain() {
     }
 
-    public static void main(String... args) throws Exception {
-        if (args.length > 0 && args[0].equals("backtest")) {
-            try {
-                BacktestCommand.main(Arrays.copyOfRange(args, 1, args.length));
-            } catch (IllegalArgumentException | java.io.IOException | java.io.UncheckedIOException e) {
-                // A strategist's mistake (a missing option, a bad row): say what and where, without a stack trace.
-                System.err.println("backtest: " + e.getMessage());
-                System.exit(2);
-            }
+    public static void main(String... args) {
+        if (args.length == 0) {
+            Quarkus.run(args);
             return;
         }
-        if (args.length > 0 && args[0].equals("users")) {
-            System.exit(UsersCommand.run(Arrays.asList(args).subList(1, args.length), UsersCommand.dataDir(), System.in,
-                    System.out, System.err));
-            return;
-        }
-        if (args.length > 0 && args[0].equals("scenarios")) {
-            try {
-                System.exit(ScenariosCommand.main(System.out, Arrays.copyOfRange(args, 1, args.length)));
-            } catch (IllegalArgumentException | java.io.IOException | java.io.UncheckedIOException e) {
-                System.err.println("scenarios: " + e.getMessage());
-                System.exit(2);
-            }
-            return;
-        }
-        Quarkus.run(args);
+        System.exit(AlvhCli.run(args));
     }
 }

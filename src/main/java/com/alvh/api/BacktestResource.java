@@ -51,10 +51,19 @@ public class BacktestResource {
     }
 
     /** A job as answered. */
-    public record JobView(String id, String status, String progress, String error) {
+    public record JobView(String id, String status, String progress, String error, java.time.Instant startedAt,
+                          String profile, LocalDate from, LocalDate to) {
         static JobView of(BacktestJobs.Job job) {
-            return new JobView(job.id(), job.status(), job.progress(), job.error());
+            return new JobView(job.id(), job.status(), job.progress(), job.error(), job.startedAt(), job.profile(),
+                    job.from(), job.to());
         }
+    }
+
+    // roles: strategist
+    /** The jobs kept on disk, newest first (finished ones are evicted after alvh.backtests.retention). */
+    @GET
+    public java.util.List<JobView> list() {
+        return jobs.list().stream().map(JobView::of).toList();
     }
 
     @POST

@@ -7,18 +7,20 @@ import java.util.Set;
 
 import com.alvh.engine.CompiledRuleSet;
 import com.alvh.evaluation.Evaluator;
-import com.alvh.evaluation.answer.EvaluationAnswer;
 import com.alvh.hedge.HedgeAction;
 import com.alvh.strategy.ProfileCatalog.LoadedProfile;
 
 /**
  * The ALVH arm: each day asks the same evaluator the API uses and applies its decision — ADD opens the tranche
  * on the chosen maturity at the day's price, REMOVE closes the named tranche, ROLL closes it and re-opens it on
- * the new maturity. The curve slope of the previous day is passed for the steepening signal.
+ * the new maturity. The curve slope of the previous day is passed for the steepening signal. Breadth is not sent:
+ * rules that need it cannot fire in a backtest (see {@link #UNAVAILABLE}).
  */
 final class AlvhPolicy implements HedgePolicy {
 
     private static final int FIRING_LIMIT = 10_000;
+    /** No public NYSE advance/decline history exists, so breadth is unavailable on history, never a constant. */
+    static final Set<String> UNAVAILABLE = Set.of("breadth");
 
     private final LoadedProfile profile;
     private final CompiledRuleSet rules;
@@ -35,11 +37,10 @@ final class AlvhPolicy implements HedgePolicy {
     public DayActions act(List<MarketDay> seen, CondorBook book, HedgeArm arm) {
         MarketDay day = seen.get(seen.size() - 1);
         var request = requests.build(seen, book.condor(), arm, previousSlope);
-        EvaluationAnswer answer = Evaluator.run("backtest-" + day.date(), request, profile, rules, true, FIRING_LIMIT)
-                .answer();
-        previousSlope = answer.derived().termStructure() == null ? null : answer.derived().termStructure().slope();
+        Evaluator.Decided decided = Evaluator.decide(request, profile, rules, FIRING_LIMIT, UNAVAILABLE);
+        previousSlope = decided.curveSlope();
         List<String> done = new ArrayList<>();
-        for (HedgeAction a : answer.decision().actions()) {
+        for (HedgeAction a : decided.decision().actions()) {
             switch (a.type()) {
                 case ADD_LAYER -> arm.open(day, a.tranche(), a.instrument(), a.expiry(), a.contracts());
                 case REMOVE_LAYER -> {
@@ -58,6 +59,6 @@ final class AlvhPolicy implements HedgePolicy {
             done.add(a.type() + " t" + a.tranche() + " " + a.instrument() + " " + a.expiry() + " x" + a.contracts()
                     + " " + rulesBehind);
         }
-        return new DayActions(done, answer.decision().hedgeRatio().after());
+        return new DayActions(done, decided.decision().hedgeRatioAfter());
     }
 }

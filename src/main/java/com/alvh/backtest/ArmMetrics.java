@@ -28,7 +28,8 @@ final class ArmMetrics {
         double costs = condor.rebalancingCosts();
         return new Metrics(round(total), Xirr.of(flows(dates, run, config)), round(drawdown), round(worst),
                 round(arm.tradingCosts() + arm.carry()), round(costs), round(hedgePnl),
-                costs == 0 ? Double.NaN : Math.round(hedgePnl / costs * 1e4) / 1e4, arm.actionsPerRule());
+                costs == 0 ? Double.NaN : Math.round(hedgePnl / costs * 1e4) / 1e4, arm.actionsPerRule(),
+                arm.layerDays(), arm.modelledDays());
     }
 
     /**

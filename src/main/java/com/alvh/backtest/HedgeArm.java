@@ -24,6 +24,8 @@ final class HedgeArm {
     private double tradingCosts;
     private double carry;
     private LocalDate lastRemoval;
+    private int layerDays;
+    private int modelledDays;
 
     HedgeArm(String name, BacktestConfig config) {
         this.name = name;
@@ -51,19 +53,30 @@ final class HedgeArm {
         lastRemoval = date;
     }
 
-    /** Settles layers expiring on or before the day at VIX, before any decision is taken on them. */
+    /**
+     * Settles layers expiring on or before the day, before any decision is taken on them: at the contract's final
+     * settlement when the curve has it (the curve carries it on the expiry day), else at the VIX close.
+     */
     void settleExpired(MarketDay day) {
         for (HedgeLayer l : List.copyOf(layers)) {
             if (!l.expiry().isAfter(day.date())) {
                 layers.remove(l);
-                cash += (day.vix() - l.entryPrice()) * l.multiplier() * l.contracts();
+                double finalSettlement = l.expiry().equals(day.date()) ? VxPricing.quoted(day, l.expiry()) : Double.NaN;
+                double exit = Double.isNaN(finalSettlement) ? day.vix() : finalSettlement;
+                cash += (exit - l.entryPrice()) * l.multiplier() * l.contracts();
                 pay(l.contracts() * (config.vxCommission() + config.vxExchangeFee()));
             }
         }
     }
 
-    /** Accrues the day's expected roll-down of the layers held at the close. */
+    /** Accrues the day's expected roll-down of the layers held at the close, and counts how they were priced. */
     void accrueCarry(MarketDay day) {
+        if (!layers.isEmpty()) {
+            layerDays++;
+            if (layers.stream().anyMatch(l -> VxPricing.modelled(day, l.expiry()))) {
+                modelledDays++;
+            }
+        }
         for (HedgeLayer l : layers) {
             long dte = ChronoUnit.DAYS.between(day.date(), l.expiry());
             carry += (VxPricing.price(day, l.expiry()) - day.vix()) / dte * l.multiplier() * l.contracts();
@@ -102,6 +115,14 @@ final class HedgeArm {
 
     double carry() {
         return carry;
+    }
+
+    int layerDays() {
+        return layerDays;
+    }
+
+    int modelledDays() {
+        return modelledDays;
     }
 
     Map<String, Integer> actionsPerRule() {

@@ -25,11 +25,20 @@ public record MarketHistory(List<MarketDay> days, List<MarketEvent> events) {
             if (v == null) {
                 continue;
             }
-            double[] row = curve.byDate().get(date);
-            days.add(new MarketDay(date, e.getValue(), v, vix3m == null ? null : vix3m.on(date),
-                    row == null ? new double[0] : row.clone()));
+            days.add(new MarketDay(date, e.getValue(), v, vix3m == null ? null : vix3m.on(date), curve.on(date)));
         }
         return new MarketHistory(days, events);
+    }
+
+    /**
+     * Reads and aligns the input files: SPX and VIX required; VIX3M optional (null); any number of VX curve files
+     * (each in one of the forms {@link com.alvh.backtest.data.VxCurveCsv} tells apart) and event calendars.
+     */
+    public static MarketHistory load(java.nio.file.Path spx, java.nio.file.Path vix, java.nio.file.Path vix3m,
+                                     List<java.nio.file.Path> curves, List<java.nio.file.Path> events) {
+        return align(com.alvh.backtest.data.IndexHistoryCsv.read(spx), com.alvh.backtest.data.IndexHistoryCsv.read(vix),
+                vix3m == null ? null : com.alvh.backtest.data.IndexHistoryCsv.read(vix3m),
+                com.alvh.backtest.data.VxCurveCsv.read(curves), com.alvh.backtest.data.EventsCsv.read(events));
     }
 
     /** Index of the first day on or after {@code date}, or the size when there is none. */

@@ -15,8 +15,11 @@ import java.util.Map;
  * @param hedgePnl         P&L of the layers net of their trading costs
  * @param coverageRatio    hedgePnl ÷ rebalancingCosts
  * @param actionsPerRule   hedge actions taken, counted per rule behind them
+ * @param layerDays        days on which the arm held at least one layer at the close
+ * @param modelledDays     of those, days on which a held layer had no settlement of its own contract and was
+ *                         priced by the model (a gap in the curve file)
  */
 public record Metrics(double totalPnl, double irr, double maxDrawdown, double worstDay, double hedgeCost,
                       double rebalancingCosts, double hedgePnl, double coverageRatio,
-                      Map<String, Integer> actionsPerRule) {
+                      Map<String, Integer> actionsPerRule, int layerDays, int modelledDays) {
 }

@@ -16,8 +16,9 @@ import com.alvh.evaluation.request.SeriesInput;
 
 /**
  * The evaluation request of one simulated day, built only from {@code seen}: the days up to and including
- * today. Scheduled events ahead are known in advance, so they are passed; breadth is not (there is no
- * advance/decline history), so it is not sent: the breadth signal is unavailable and its rules cannot fire.
+ * today. Scheduled events ahead are known in advance, so they are passed; breadth is not: there is no
+ * advance/decline history, so neither indicators nor advance/decline series are sent and the breadth rules cannot
+ * fire (the policy declares breadth unavailable rather than feeding a constant).
  */
 final class RequestBuilder {
 

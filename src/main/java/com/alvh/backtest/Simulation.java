@@ -20,8 +20,20 @@ public final class Simulation {
     private Simulation() {
     }
 
+    /** Told after every simulated day: days done, days in all, and the day's date. */
+    @FunctionalInterface
+    public interface DayListener {
+        void day(int done, int total, LocalDate date);
+    }
+
     public static BacktestResult run(MarketHistory history, LocalDate from, LocalDate to, BacktestConfig config,
                                      LoadedProfile profile, CompiledRuleSet rules, Consumer<String> progress) {
+        return run(history, from, to, config, profile, rules, progress, (done, total, date) -> { });
+    }
+
+    public static BacktestResult run(MarketHistory history, LocalDate from, LocalDate to, BacktestConfig config,
+                                     LoadedProfile profile, CompiledRuleSet rules, Consumer<String> progress,
+                                     DayListener listener) {
         List<MarketDay> days = history.days();
         int start = Math.max(history.indexOnOrAfter(from), WARM_UP);
         int end = history.indexOnOrAfter(to.plusDays(1));
@@ -50,6 +62,7 @@ public final class Simulation {
                 runs.get(a).add(condor.equity(day) + arm.cash() + arm.unrealised(day), condor.realisedPnl() + arm.cash(),
                         actions);
             }
+            listener.day(i - start + 1, end - start, day.date());
             if ((i - start) % 250 == 249) {
                 progress.accept(String.format("%s  day %d/%d  equity unhedged %.0f static %.0f alvh %.0f", day.date(),
                         i - start + 1, end - start, last(runs.get(0)), last(runs.get(1)), last(runs.get(2))));

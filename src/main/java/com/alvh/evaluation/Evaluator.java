@@ -56,6 +56,33 @@ public final class Evaluator {
         return new Evaluation(answer, outcome, t1 - t0, t2 - t1);
     }
 
+    // --- research (feat/research): the backtest's lean path -------------------------------------------------
+    /** A decision without the answer's views, and the curve slope the next day's steepening signal needs. */
+    public record Decided(Decision decision, Double curveSlope) {
+    }
+
+    /**
+     * The same derivation, rules and assembly as {@link #run}, for a caller that needs only the decision (a
+     * backtest takes thousands a second): no derived view, signal catalogue or answer is built. Indicators named in
+     * {@code unavailable} are inputs the caller cannot have (breadth on history, where no advance/decline record
+     * exists): they stay absent, so rules that need them cannot fire, instead of the request being refused.
+     */
+    public static Decided decide(EvaluationRequest request, LoadedProfile profile, CompiledRuleSet ruleSet,
+                                 int firingLimit, java.util.Set<String> unavailable) {
+        DerivedFacts facts = FactDerivation.derive(request, profile.profile());
+        java.util.Map<String, Violation> missing = new java.util.HashMap<>(facts.missingIndicators());
+        missing.keySet().removeAll(unavailable);
+        NeededIndicators.check(ruleSet.files(), missing);
+        RuleOutcome outcome = RuleSessionRunner.run(ruleSet, facts.facts(), firingLimit);
+        RuleConclusions conclusions = new RuleConclusions(ruled(outcome, Signal.class), ruled(outcome, Proposal.class),
+                ruled(outcome, Limit.class), ruled(outcome, SizeScale.class), ruled(outcome, RollProposal.class),
+                ruled(outcome, HoldNote.class));
+        Decision decision = DecisionAssembler.assemble(profile.profile(),
+                new DecisionAssembler.Book(facts.layers(), facts.book(), facts.greeks().vega(), facts.eligible()), conclusions);
+        return new Decided(decision, facts.termStructure() == null ? null : facts.termStructure().slope());
+    }
+    // --- end research ----------------------------------------------------------------------------------------
+
     private static <T> List<Ruled<T>> ruled(RuleOutcome outcome, Class<T> type) {
         return outcome.conclusionsOf(type).map(a -> new Ruled<>(a.fact(), a.rule())).toList();
     }

@@ -43,10 +43,19 @@ class BacktestApiTest {
         Map<String, Object> body = Map.of("profile", "balanced", "from", market.days().get(70).date().toString(),
                 "to", market.days().get(259).date().toString(), "files", files);
 
-        String id = given().contentType(ContentType.JSON).body(body).when().post("/api/v1/backtests")
-                .then().statusCode(202).extract().path("id");
+        var accepted = given().contentType(ContentType.JSON).body(body).when().post("/api/v1/backtests")
+                .then().statusCode(202).extract();
+        String id = accepted.path("id");
+        assertTrue(accepted.header("Location").endsWith("/api/v1/backtests/" + id), accepted.header("Location"));
         JsonPath job = awaitDone(id);
         assertEquals("DONE", job.getString("status"), job.prettify());
+        assertEquals("balanced", job.getString("profile"));
+
+        // Kept on disk under the data directory, and listed.
+        assertTrue(Files.isRegularFile(Path.of("target/test-data/backtests", id, "job.json")));
+        assertTrue(Files.isRegularFile(Path.of("target/test-data/backtests", id, "report.html")));
+        List<String> listed = given().when().get("/api/v1/backtests").then().statusCode(200).extract().path("id");
+        assertTrue(listed.contains(id), listed.toString());
 
         JsonPath report = given().when().get("/api/v1/backtests/" + id + "/report.json").then().statusCode(200)
                 .extract().jsonPath();

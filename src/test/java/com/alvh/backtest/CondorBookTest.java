@@ -17,7 +17,7 @@ class CondorBookTest {
 
     private CondorBook opened() {
         CondorBook book = new CondorBook(config, new CondorPricer(ShippedRules.BALANCED.profile()));
-        book.step(new MarketDay(DAY0, 5000, 18, null, new double[0]));
+        book.step(MarketDay.of(DAY0, 5000, 18, null));
         return book;
     }
 
@@ -38,7 +38,7 @@ class CondorBookTest {
         CondorBook book = opened();
         OpenCondor before = book.condor();
         double crash = before.legs().putShort() - 40;
-        book.step(new MarketDay(DAY0.plusDays(3), crash, 30, null, new double[0]));
+        book.step(MarketDay.of(DAY0.plusDays(3), crash, 30, null));
         OpenCondor after = book.condor();
         assertEquals(before.id(), after.id());
         assertTrue(after.legs().putShort() < crash, "the new short put is below the market");
@@ -54,7 +54,7 @@ class CondorBookTest {
         CondorBook book = opened();
         OpenCondor first = book.condor();
         LocalDate late = first.expiry().minusDays(21);
-        book.step(new MarketDay(late, 5000, 18, null, new double[0]));
+        book.step(MarketDay.of(late, 5000, 18, null));
         assertNotEquals(first.id(), book.condor().id());
         assertTrue(book.condor().expiry().isAfter(first.expiry()));
     }

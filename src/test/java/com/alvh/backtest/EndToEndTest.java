@@ -25,10 +25,11 @@ class EndToEndTest {
         MarketHistory market = GeneratedMarket.history(160);
         GeneratedMarket.writeFiles(market, dir);
         Path out = dir.resolve("out");
-        BacktestCommand.main(new String[] {"--profile", "balanced", "--spx", dir.resolve("spx.csv").toString(),
+        int exit = com.alvh.research.cli.AlvhCli.run(new String[] {"backtest", "--quiet", "--profile", "balanced", "--spx", dir.resolve("spx.csv").toString(),
                 "--vix", dir.resolve("vix.csv").toString(), "--vix3m", dir.resolve("vix3m.csv").toString(),
                 "--events", dir.resolve("events.csv").toString(), "--from", market.days().get(50).date().toString(),
                 "--to", market.days().get(159).date().toString(), "--out", out.toString()});
+        assertEquals(0, exit);
 
         JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         assertEquals(110, report.get("days").asInt());

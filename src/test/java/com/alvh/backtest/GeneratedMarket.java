@@ -37,7 +37,7 @@ public final class GeneratedMarket {
             double shock = selloff ? -0.016 : random.nextGaussian() * vix / 100 / Math.sqrt(252) + 0.0004;
             spx *= 1 + shock;
             vix = selloff ? vix * 1.12 : Math.max(9, vix + 0.08 * (15 - vix) + random.nextGaussian() * 0.8 - 40 * shock);
-            out.add(new MarketDay(date, round(spx), round(vix), round(0.7 * vix + 0.3 * 17 + 1), new double[0]));
+            out.add(MarketDay.of(date, round(spx), round(vix), round(0.7 * vix + 0.3 * 17 + 1)));
             date = date.plusDays(1);
         }
         List<MarketEvent> events = new ArrayList<>();
@@ -52,7 +52,7 @@ public final class GeneratedMarket {
         List<MarketDay> days = new ArrayList<>(history.days());
         for (int i = index + 1; i < days.size(); i++) {
             MarketDay d = days.get(i);
-            days.set(i, new MarketDay(d.date(), d.spx() * 0.7, d.vix() * 2.5, d.vix3m() * 2, d.curve()));
+            days.set(i, new MarketDay(d.date(), d.spx() * 0.7, d.vix() * 2.5, d.vix3m() * 2, d.vx()));
         }
         return new MarketHistory(days, history.events());
     }

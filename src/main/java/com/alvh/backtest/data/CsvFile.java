@@ -2,18 +2,25 @@ package com.alvh.backtest.data;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 /**
- * The small CSV dialect of market-data files: a header line, comma-separated cells, optional double quotes
- * around a cell (no embedded commas in these files), dates in ISO or Cboe's MM/DD/YYYY form.
+ * A market-data CSV file read with Apache Commons CSV: a header record, then data records. A leading byte-order
+ * mark is dropped, quoted fields may hold commas and quotes, blank lines are skipped, cells are trimmed, and every
+ * record keeps the 1-based line it starts on so that a bad value can be reported as {@code file:line}.
  */
 final class CsvFile {
 
@@ -22,6 +29,11 @@ final class CsvFile {
     }
 
     private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("M/d/uuuu");
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .setIgnoreSurroundingSpaces(true)
+            .get();
 
     final Path path;
     final List<String> header;
@@ -34,34 +46,81 @@ final class CsvFile {
     }
 
     static CsvFile read(Path path) {
-        List<String> lines;
+        String text;
         try {
-            lines = Files.readAllLines(path);
+            text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }
-        if (lines.isEmpty()) {
+        if (text.startsWith("\uFEFF")) {
+            // Excel writes a byte-order mark; kept, it would become part of the first column's name.
+            text = text.substring(1);
+        }
+        LineIndex lines = new LineIndex(text);
+        List<String> header = null;
+        List<Row> rows = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+            for (CSVRecord record : parser) {
+                int line = lines.lineOf(record.getCharacterPosition());
+                if (isBlank(record)) {
+                    continue;
+                }
+                List<String> cells = record.toList();
+                if (header == null) {
+                    header = cells.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+                } else {
+                    rows.add(new Row(line, cells));
+                }
+            }
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            // Commons CSV reports malformed quoting with its own line count, which is the one to show.
+            throw new DataRowException(path, lineFromMessage(e), "malformed CSV: " + rootMessage(e));
+        }
+        if (header == null) {
             throw new DataRowException(path, 1, "empty file, expected a header line");
         }
-        List<Row> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (!lines.get(i).isBlank()) {
-                rows.add(new Row(i + 1, split(lines.get(i))));
-            }
-        }
-        List<String> header = split(lines.get(0)).stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
         return new CsvFile(path, header, rows);
+    }
+
+    private static boolean isBlank(CSVRecord record) {
+        return record.stream().allMatch(String::isEmpty);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    private static int lineFromMessage(Throwable e) {
+        var m = java.util.regex.Pattern.compile("line (\\d+)").matcher(String.valueOf(rootMessage(e)));
+        return m.find() ? Integer.parseInt(m.group(1)) : 1;
     }
 
     /** Index of the first header cell equal (ignoring case) to one of {@code names}. */
     int column(String... names) {
+        int i = optionalColumn(names);
+        if (i < 0) {
+            throw new DataRowException(path, 1, "missing column " + String.join(" or ", names) + " in header " + header);
+        }
+        return i;
+    }
+
+    /** Like {@link #column} but -1 when absent. */
+    int optionalColumn(String... names) {
         for (String name : names) {
             int i = header.indexOf(name.toLowerCase(Locale.ROOT));
             if (i >= 0) {
                 return i;
             }
         }
-        throw new DataRowException(path, 1, "missing column " + String.join(" or ", names) + " in header " + header);
+        return -1;
+    }
+
+    boolean has(String name) {
+        return header.contains(name.toLowerCase(Locale.ROOT));
     }
 
     String cell(Row row, int column) {
@@ -90,15 +149,37 @@ final class CsvFile {
         }
     }
 
-    private static List<String> split(String line) {
-        List<String> cells = new ArrayList<>();
-        for (String cell : line.split(",", -1)) {
-            String c = cell.strip();
-            if (c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"")) {
-                c = c.substring(1, c.length() - 1);
-            }
-            cells.add(c);
+    /** A number, or NaN when the cell is empty, {@code NA} (as R writes a missing value) or absent. */
+    double numberOrGap(Row row, int column) {
+        if (column >= row.cells().size()) {
+            return Double.NaN;
         }
-        return cells;
+        String text = row.cells().get(column);
+        return text.isEmpty() || text.equalsIgnoreCase("NA") ? Double.NaN : number(row, column);
+    }
+
+    /** Maps a character offset of the text to its 1-based line. */
+    private static final class LineIndex {
+        private final int[] starts;
+
+        LineIndex(String text) {
+            int[] s = new int[16];
+            int n = 0;
+            s[n++] = 0;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    if (n == s.length) {
+                        s = Arrays.copyOf(s, n * 2);
+                    }
+                    s[n++] = i + 1;
+                }
+            }
+            starts = Arrays.copyOf(s, n);
+        }
+
+        int lineOf(long offset) {
+            int i = Arrays.binarySearch(starts, (int) offset);
+            return i >= 0 ? i + 1 : -i - 1;
+        }
     }
 }

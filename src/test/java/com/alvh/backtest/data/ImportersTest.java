@@ -58,30 +58,94 @@ class ImportersTest {
         assertEquals(2, assertThrows(DataRowException.class, () -> IndexHistoryCsv.read(badDate)).line());
     }
 
-    @Test
-    void readsTheWideCurveWithItsQuotedIndexAndTreatsNaAndZeroAsGaps() throws IOException {
-        VxCurveHistory curve = VxCurveCsv.read(file("vx.csv", """
-                "","date","M1","M2","M3","M4","M5","M6","M7","M8"
-                "1",2004-03-26,NA,20.27,20.2,NA,20.06,NA,NA,20.89
-                "2",2007-03-23,13.35,13.8,13.94,14,14.11,0,,14.52
-                """));
-        LocalDate first = LocalDate.of(2004, 3, 26);
-        assertTrue(Double.isNaN(curve.price(first, 0)));
-        assertEquals(20.27, curve.price(first, 1));
-        assertEquals(20.89, curve.price(first, 7));
-        LocalDate second = LocalDate.of(2007, 3, 23);
-        assertEquals(13.35, curve.price(second, 0));
-        assertTrue(Double.isNaN(curve.price(second, 5)), "0 is a gap");
-        assertTrue(Double.isNaN(curve.price(second, 6)), "empty is a gap");
-        assertTrue(Double.isNaN(curve.price(LocalDate.of(2010, 1, 4), 0)), "an unknown day has no quote");
+    private static Path fixture(String name) {
+        return Path.of("src/test/resources/csv-fixtures", name);
+    }
+
+    private static LocalDate d(String iso) {
+        return LocalDate.parse(iso);
     }
 
     @Test
-    void aBadCurveRowNamesTheFileAndTheLine() throws IOException {
-        Path bad = file("vx-bad.csv", "date,M1,M2\n2007-03-23,13.35,13.8\n2007-03-26,13.4,x13\n");
+    void readsTheLongSettlementFileWithBomCrlfQuotesBlankLinesAndNa() {
+        VxCurveHistory curve = VxCurveCsv.read(fixture("vx-long.csv"));
+        assertEquals(16.10, curve.settle(d("2024-08-20"), d("2024-08-21")));
+        assertEquals(17.25, curve.settle(d("2024-08-20"), d("2024-09-18")));
+        assertEquals(15.52, curve.settle(d("2024-08-21"), d("2024-08-21")), "the final settlement on the expiry day");
+        assertTrue(Double.isNaN(curve.settle(d("2024-08-21"), d("2024-09-18"))), "NA is a gap");
+        assertEquals(18.4, curve.settle(d("2024-08-21"), d("2024-10-16")));
+        assertEquals(4, curve.size());
+    }
+
+    @Test
+    void readsTheWideCurveWithExpiriesAndGivesTheSamePricesAsTheLongFile() {
+        VxCurveHistory wide = VxCurveCsv.read(fixture("vx-wide.csv"));
+        assertEquals(20.16, wide.settle(d("2004-03-26"), d("2004-06-16")));
+        assertEquals(2, wide.on(d("2004-03-26")).size(), "the empty third maturity is a gap");
+        VxCurveHistory longForm = VxCurveCsv.read(fixture("vx-long.csv"));
+        assertEquals(longForm.on(d("2024-08-21")), wide.on(d("2024-08-21")));
+    }
+
+    @Test
+    void readsTheCurveByRankWithItsQuotedIndexAndTreatsNaAndZeroAsGaps() {
+        VxCurveHistory curve = VxCurveCsv.read(fixture("vx-ranked.csv"));
+        // 2007-03-23: the listed expiries after the day are 2007-04-18, 05-16, 06-20, 07-18, 08-22, 09-19, 10-17, 11-21.
+        assertEquals(13.35, curve.settle(d("2007-03-23"), d("2007-04-18")));
+        assertEquals(14.52, curve.settle(d("2007-03-23"), d("2007-11-21")));
+        assertEquals(6, curve.on(d("2007-03-23")).size(), "0 and empty are gaps");
+        assertEquals(4, curve.on(d("2004-03-26")).size());
+        assertTrue(curve.on(d("2010-01-04")).isEmpty(), "an unknown day has no quote");
+    }
+
+    @Test
+    void readsCboePerContractFilesRescalingQuotesBefore2007() {
+        VxCurveHistory curve = VxCurveCsv.read(List.of(fixture("CFE_F14_VX.csv"), fixture("CFE_K07_VX.csv")));
+        LocalDate january2014 = d("2014-01-22");
+        assertEquals(14.23, curve.settle(d("2014-01-02"), january2014));
+        assertTrue(Double.isNaN(curve.settle(d("2014-01-03"), january2014)), "NA settle is a gap");
+        LocalDate may2007 = d("2007-05-16");
+        assertEquals(13.56, curve.settle(d("2007-03-23"), may2007), 1e-12);
+        assertEquals(13.10, curve.settle(d("2007-03-26"), may2007));
+    }
+
+    @Test
+    void aBadCurveRowNamesTheFileAndTheLine() {
+        Path bad = fixture("vx-long-bad.csv");
         DataRowException e = assertThrows(DataRowException.class, () -> VxCurveCsv.read(bad));
         assertEquals(3, e.line());
-        assertTrue(e.getMessage().startsWith(bad.toString() + ":3"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(bad + ":3: bad number '17,3'"), e.getMessage());
+        DataRowException quote = assertThrows(DataRowException.class,
+                () -> VxCurveCsv.read(fixture("vx-long-unclosed-quote.csv")));
+        assertTrue(quote.getMessage().contains("vx-long-unclosed-quote.csv:"), quote.getMessage());
+        DataRowException notACurve = assertThrows(DataRowException.class,
+                () -> VxCurveCsv.read(fixture("cpi-ppi.csv")));
+        assertTrue(notACurve.getMessage().contains("not a VX curve"), notACurve.getMessage());
+    }
+
+    @Test
+    void readsBothPublishedCalendarsWithCpiAndPpiAndWithoutUnscheduledMeetings() {
+        List<MarketEvent> events = EventsCsv.read(List.of(fixture("fomc.csv"), fixture("cpi-ppi.csv")));
+        assertEquals(List.of(new MarketEvent(d("2020-03-11"), "CPI"), new MarketEvent(d("2020-03-12"), "PPI"),
+                new MarketEvent(d("2020-03-18"), "FOMC")), events);
+    }
+
+    @Test
+    void readsTheSharedHistoryWhole() {
+        Path settle = Path.of("../shared/data/vx-settle-2004-2025.csv");
+        Path wide = Path.of("../shared/data/vx-curve-m1-m9-2004-2025.csv");
+        assertTrue(Files.exists(settle) && Files.exists(wide), "missing " + settle + " or " + wide
+                + " (the shared market data beside the project)");
+        VxCurveHistory longForm = VxCurveCsv.read(settle);
+        // README checks: front month 15.625 on 2018-02-02 and 33.225 on 2018-02-05; 72.625 on 2020-03-16.
+        assertEquals(15.625, longForm.settle(d("2018-02-02"), d("2018-02-14")), 1e-9);
+        assertEquals(33.225, longForm.settle(d("2018-02-05"), d("2018-02-14")), 1e-9);
+        assertEquals(72.625, longForm.settle(d("2020-03-16"), d("2020-03-18")), 1e-9);
+        assertEquals(69.76, longForm.settle(d("2020-03-18"), d("2020-03-18")), 1e-9);
+        VxCurveHistory wideForm = VxCurveCsv.read(wide);
+        assertEquals(longForm.on(d("2020-03-16")), wideForm.on(d("2020-03-16")));
+        List<MarketEvent> events = EventsCsv.read(List.of(Path.of("../shared/data/fomc-decision-dates.csv"),
+                Path.of("../shared/data/cpi-ppi-release-dates.csv")));
+        assertEquals(223 + 252 + 252, events.size());
     }
 
     @Test

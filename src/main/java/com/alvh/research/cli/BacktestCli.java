@@ -1,0 +1,129 @@
+package com.alvh.research.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.yaml.snakeyaml.Yaml;
+
+import com.alvh.backtest.BacktestConfig;
+import com.alvh.backtest.BacktestConfigOverrides;
+import com.alvh.backtest.BacktestReport;
+import com.alvh.backtest.BacktestResult;
+import com.alvh.backtest.MarketHistory;
+import com.alvh.backtest.Simulation;
+import com.alvh.engine.CompiledRuleSet;
+import com.alvh.engine.RuleSetCompiler;
+import com.alvh.engine.SourceFiles;
+import com.alvh.strategy.ProfileCatalog;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code alvh backtest}: compiles the rule files and loads the profiles as the service does, runs the three arms
+ * (unhedged, static, alvh) over the dates and writes report.json, report.html, daily.csv and actions.log to --out.
+ */
+@Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Replay daily history through the rules and a profile; compare unhedged, static and ALVH.")
+public final class BacktestCli implements Callable<Integer> {
+
+    @Option(names = "--profile", defaultValue = "balanced", description = "profile name (default: ${DEFAULT-VALUE})")
+    String profile;
+
+    @Option(names = "--spx", required = true, paramLabel = "FILE", description = "SPX daily closes (date,...,close)")
+    Path spx;
+
+    @Option(names = "--vix", required = true, paramLabel = "FILE", description = "VIX daily closes")
+    Path vix;
+
+    @Option(names = "--vix3m", paramLabel = "FILE", description = "VIX3M daily closes (optional)")
+    Path vix3m;
+
+    @Option(names = "--vx-curve", paramLabel = "FILE", description = "VX settlements: long (trade_date,expiry,settle), "
+            + "wide (trade_date,m1_expiry,m1_settle,...), by rank (date,M1..Mn) or one Cboe file per contract; repeatable")
+    List<Path> curves = new ArrayList<>();
+
+    @Option(names = "--events", paramLabel = "FILE", description = "event calendar (FOMC decisions, CPI/PPI releases, "
+            + "or date,type); repeatable")
+    List<Path> events = new ArrayList<>();
+
+    @Option(names = "--from", required = true, paramLabel = "DATE", description = "first day, YYYY-MM-DD")
+    LocalDate from;
+
+    @Option(names = "--to", required = true, paramLabel = "DATE", description = "last day, YYYY-MM-DD")
+    LocalDate to;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the reports go")
+    Path out;
+
+    @Option(names = "--rules", defaultValue = "rules", paramLabel = "DIR", description = "rule files (default: ${DEFAULT-VALUE})")
+    Path rules;
+
+    @Option(names = "--strategies", defaultValue = "strategies", paramLabel = "DIR",
+            description = "profiles (default: ${DEFAULT-VALUE})")
+    Path strategies;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML overrides of the backtest parameters, "
+            + "e.g. 'staticHedgeRatio: 0.25'")
+    Path config;
+
+    @Option(names = "--quiet", description = "no progress bar or summary")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("--from " + from + " must be before --to " + to);
+        }
+        long t0 = System.nanoTime();
+        CompiledRuleSet ruleSet = compile(rules);
+        var loaded = ProfileCatalog.load(strategies, ProfileCatalog.empty()).find(profile)
+                .orElseThrow(() -> new IllegalArgumentException("no profile '" + profile + "' in " + strategies));
+        MarketHistory history = MarketHistory.load(spx, vix, vix3m, curves, events);
+        long t1 = System.nanoTime();
+        ConsoleProgress bar = quiet ? new ConsoleProgress("backtest", System.err, false) : ConsoleProgress.onTerminal("backtest");
+        BacktestResult result = Simulation.run(history, from, to, overrides(), loaded, ruleSet, line -> { },
+                (done, total, date) -> bar.update(done, total, date.toString()));
+        long t2 = System.nanoTime();
+        BacktestReport.write(result, out);
+        if (!quiet) {
+            for (BacktestResult.Arm arm : result.arms()) {
+                System.out.printf(Locale.ROOT, "%-9s %s%n", arm.name(), arm.metrics());
+            }
+            System.out.printf(Locale.ROOT, "loaded and compiled in %.1f s; %d days simulated in %.1f s; wrote %s%n",
+                    (t1 - t0) / 1e9, result.dates().size(), (t2 - t1) / 1e9, out.resolve("report.html"));
+        }
+        return 0;
+    }
+
+    static CompiledRuleSet compile(Path dir) {
+        var compiled = new RuleSetCompiler(BacktestCli.class.getClassLoader(), Clock.systemUTC()).compile(SourceFiles.drl(dir));
+        if (!compiled.valid()) {
+            throw new IllegalArgumentException("rule set in " + dir + " does not compile: " + compiled.errors());
+        }
+        return compiled.ruleSet();
+    }
+
+    /** The defaults, with the overrides of the --config YAML file. */
+    private BacktestConfig overrides() throws IOException {
+        if (config == null) {
+            return BacktestConfig.defaults();
+        }
+        Object yaml = new Yaml().load(Files.readString(config));
+        if (!(yaml instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException(config + ": expected a mapping of parameter: value");
+        }
+        Map<String, Object> values = new HashMap<>();
+        map.forEach((k, v) -> values.put(String.valueOf(k), v));
+        return BacktestConfigOverrides.apply(BacktestConfig.defaults(), values);
+    }
+}
