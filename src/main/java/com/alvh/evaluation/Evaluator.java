@@ -70,10 +70,10 @@ public final class Evaluator {
     public static Decided decide(EvaluationRequest request, LoadedProfile profile, CompiledRuleSet ruleSet,
                                  int firingLimit, java.util.Set<String> unavailable) {
         DerivedFacts facts = FactDerivation.derive(request, profile.profile());
-        java.util.Map<String, Violation> missing = new java.util.HashMap<>(facts.missingIndicators());
-        missing.keySet().removeAll(unavailable);
-        NeededIndicators.check(ruleSet.files(), missing);
-        RuleOutcome outcome = RuleSessionRunner.run(ruleSet, facts.facts(), firingLimit);
+        java.util.Set<String> missing = new java.util.HashSet<>(facts.missingInputs().keySet());
+        missing.addAll(unavailable);
+        var blocked = MissingInputs.rulesNeeding(ruleSet.files(), missing);
+        RuleOutcome outcome = RuleSessionRunner.run(ruleSet, facts.facts(), firingLimit, blocked);
         RuleConclusions conclusions = new RuleConclusions(ruled(outcome, Signal.class), ruled(outcome, Proposal.class),
                 ruled(outcome, Limit.class), ruled(outcome, SizeScale.class), ruled(outcome, RollProposal.class),
                 ruled(outcome, HoldNote.class));
