@@ -26,11 +26,18 @@ final class GeneratedCode {
     /** Owner labels: "Class" for a whole class, "Class#method" for one method (dotted class names). */
     private final Map<String, RuleSources.Element> owners = new HashMap<>();
 
+    private RuleSources sources;
+
     private GeneratedCode() {
+    }
+
+    RuleSources sources() {
+        return sources;
     }
 
     static GeneratedCode map(Map<String, ClassNode> classes, RuleSources sources) {
         GeneratedCode code = new GeneratedCode();
+        code.sources = sources;
         for (ClassNode c : classes.values()) {
             String pkg = c.name.contains("/") ? c.name.substring(0, c.name.lastIndexOf('/')).replace('/', '.') : "";
             String simple = c.name.substring(c.name.lastIndexOf('/') + 1);
@@ -44,6 +51,18 @@ final class GeneratedCode {
                     element = sources.find("function", pkg, m.name);
                 }
                 element.ifPresent(e -> code.claim(c, m, e));
+            }
+        }
+        // nested and anonymous classes belong to the method or class that encloses them
+        for (ClassNode c : classes.values()) {
+            if (c.outerClass != null) {
+                RuleSources.Element e = c.outerMethod != null ? code.owners.get(dotted(c.outerClass) + "#" + c.outerMethod) : null;
+                if (e == null) {
+                    e = code.owners.get(dotted(c.outerClass));
+                }
+                if (e != null) {
+                    code.owners.putIfAbsent(dotted(c.name), e);
+                }
             }
         }
         // lambdas: lambda$rule_x$0 belongs to rule_x of the same class
@@ -99,11 +118,14 @@ final class GeneratedCode {
         return Optional.ofNullable(e != null ? e : owners.get(cls));
     }
 
-    /** The element a stack trace runs in: its innermost frame in generated code that maps to one. */
-    Optional<RuleSources.Element> owner(StackTraceElement[] trace) {
+    /**
+     * The element a stack trace runs in: its innermost frame in generated code that maps to one; with
+     * {@code rulesOnly}, the innermost rule or query (a function is called from one).
+     */
+    Optional<RuleSources.Element> owner(StackTraceElement[] trace, boolean rulesOnly) {
         for (StackTraceElement frame : trace) {
             Optional<RuleSources.Element> e = owner(frame.getClassName(), frame.getMethodName());
-            if (e.isPresent()) {
+            if (e.isPresent() && (!rulesOnly || e.get().kind().equals("rule") || e.get().kind().equals("query"))) {
                 return e;
             }
         }

@@ -41,12 +41,23 @@ final class RuleErrorParser {
     }
 
     /** The same for the messages of a {@code KieBuilder} (the executable model's compile). */
-    static List<RuleError> parseMessages(Iterable<org.kie.api.builder.Message> messages) {
+    static List<RuleError> parseMessages(Iterable<org.kie.api.builder.Message> messages, RuleSources sources,
+                                         java.util.Set<String> files) {
         List<Located> located = new ArrayList<>();
         for (org.kie.api.builder.Message m : messages) {
             String path = m.getPath() == null ? "(unknown)" : m.getPath();
-            int at = path.indexOf(RuleSetCompiler.SOURCE_ROOT);
-            located.add(locate(m.getText(), at >= 0 ? path.substring(at) : path, m.getLine()));
+            int at = path.indexOf("src/main/resources/" + RuleSetCompiler.SOURCE_ROOT);
+            if (at >= 0) {
+                located.add(locate(m.getText(), path.substring(at + "src/main/resources/".length()), m.getLine()));
+                continue;
+            }
+            // a Java error in generated code (a declared type, a function): point at the declaration if known
+            String simple = path.replaceAll("^.*/", "").replaceAll("\\.java$", "");
+            var declared = sources.find("declare", "", simple).or(() -> sources.find("function", "", simple));
+            String file = declared.map(RuleSources.Element::file).orElse(files.size() == 1 ? files.iterator().next() : "(rule set)");
+            int line = declared.map(RuleSources.Element::line).orElse(1);
+            located.add(new Located(new RuleError(file, Math.max(1, line), 1, (m.getText() == null ? "" : m.getText().trim())
+                    + " (in code generated from " + (declared.isPresent() ? declared.get().label() : "the rule set") + ")"), false));
         }
         return sorted(located);
     }

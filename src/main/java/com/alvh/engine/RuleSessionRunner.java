@@ -85,9 +85,9 @@ public final class RuleSessionRunner {
                 deadline = d;
             }
         }
-        java.util.Optional<RuleSources.Element> where = ruleSet.runtime().code.owner(root.getStackTrace());
-        String rule = where.filter(w -> w.kind().equals("rule") || w.kind().equals("query")).map(RuleSources.Element::name)
-                .orElse(trail.current != null ? trail.current : where.map(RuleSources.Element::name).orElse("(unknown)"));
+        java.util.Optional<RuleSources.Element> where = ruleSet.runtime().code.owner(root.getStackTrace(), false);
+        String rule = ruleSet.runtime().code.owner(root.getStackTrace(), true).map(RuleSources.Element::name)
+                .orElse(trail.current != null ? trail.current : "(unknown)");
         String in = where.filter(w -> !w.name().equals(rule)).map(w -> " (in " + w.label() + ", " + w.file() + " line "
                 + w.line() + ")").orElse("");
         if (deadline != null) {

@@ -47,7 +47,7 @@ public final class RuleSetCompiler {
     /** Default for how long one evaluation's rule code may run (alvh.evaluation-deadline). */
     public static final Duration DEFAULT_DEADLINE = Duration.ofMillis(250);
     /** Bound on building the knowledge base from verified classes (no rule code runs there, but no open end). */
-    private static final Duration BUILD_DEADLINE = Duration.ofSeconds(30);
+    private static final Duration BUILD_DEADLINE = Duration.ofSeconds(10);
     private static final String PROJECT_MODEL = "org/drools/project/model/";
     private static final AtomicLong BUILDS = new AtomicLong();
 
@@ -94,7 +94,7 @@ public final class RuleSetCompiler {
                 if (!sources.precheck().isEmpty()) {
                     return new Result(null, sources.precheck());
                 }
-                Generated generated = generate(sorted);
+                Generated generated = generate(sorted, sources);
                 if (!generated.errors().isEmpty()) {
                     return new Result(null, generated.errors());
                 }
@@ -109,7 +109,12 @@ public final class RuleSetCompiler {
                 verified = new Verified(metered(generated.classes()), models(nodes), sources, code);
                 VERIFIED.put(version, verified);
             }
-            KieBase kieBase = kieBase(verified);
+            KieBase kieBase;
+            try {
+                kieBase = kieBase(verified);
+            } catch (RuntimeException | Error e) {
+                return new Result(null, List.of(buildFailure(e, verified.code(), sorted.keySet())));
+            }
             List<RuleInfo> rules = rulesOf(kieBase, verified.sources());
             return new Result(new CompiledRuleSet(version, sorted, rules, clock.instant(), kieBase,
                     new CompiledRuleSet.Runtime(deadline, verified.code(), rules)), List.of());
@@ -119,11 +124,35 @@ public final class RuleSetCompiler {
         }
     }
 
+    /**
+     * Drools runs some rule code while it builds the knowledge base (an {@code eval} or {@code from} without
+     * variables is evaluated once, as a constant). It runs metered, under a build deadline; a failure there is
+     * the rule's, located like any other.
+     */
+    private static RuleError buildFailure(Throwable e, GeneratedCode code, java.util.Set<String> files) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        boolean deadline = false;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            deadline |= t instanceof com.alvh.engine.sandbox.DeadlineExceeded;
+        }
+        String what = deadline ? "did not finish within " + BUILD_DEADLINE.toSeconds()
+                + " s while the rule set was built (Drools evaluates an eval or from without variables once, at build time)"
+                : "failed while the rule set was built: " + root;
+        StackTraceElement[] trace = root.getStackTrace();
+        var owner = code.owner(trace, true).or(() -> code.owner(trace, false));
+        return owner.map(o -> new RuleError(o.file(), Math.max(1, o.line()), 1, o.label() + " " + what))
+                .orElseGet(() -> new RuleError(files.size() == 1 ? files.iterator().next() : "(rule set)", 1, 1,
+                        "cannot be compiled: " + what));
+    }
+
     private record Generated(Map<String, byte[]> classes, List<RuleError> errors) {
     }
 
     /** Runs the executable model's code generation and Java compile; loads nothing. */
-    private Generated generate(Map<String, String> files) {
+    private Generated generate(Map<String, String> files, RuleSources sources) {
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("com.alvh.rules", "ruleset" + BUILDS.incrementAndGet(), "1.0.0");
@@ -134,7 +163,7 @@ public final class RuleSetCompiler {
             builder.buildAll(ExecutableModelProject.class);
             List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
             if (!errors.isEmpty()) {
-                return new Generated(Map.of(), RuleErrorParser.parseMessages(errors));
+                return new Generated(Map.of(), RuleErrorParser.parseMessages(errors, sources, files.keySet()));
             }
             Map<String, byte[]> classes = new TreeMap<>(((CanonicalKieModule) builder.getKieModule()).getClassesMap());
             // the project descriptor class configures a KieContainer; this compiler never loads it
@@ -171,11 +200,19 @@ public final class RuleSetCompiler {
                         return new RuleError(e.file(), Math.max(1, line), column(e, line, f.member(), simple),
                                 lead + e.label() + " " + f.what() + NOT_ALLOWED);
                     })
-                    .orElseGet(() -> new RuleError("(rule set)", 1, 1,
-                            "generated code " + f.className().replace('/', '.') + " " + f.what() + NOT_ALLOWED));
+                    .orElseGet(() -> unlocated(f, lead, code));
             errors.putIfAbsent(error.file() + error.line() + error.message(), error);
         }
         return errors.values().stream().sorted(Comparator.comparing(RuleError::file).thenComparingInt(RuleError::line)).toList();
+    }
+
+    /** A finding in generated code no rule claims (a global, a static field): found by the name it uses. */
+    private static RuleError unlocated(Finding f, String lead, GeneratedCode code) {
+        String simple = f.target() == null ? null : f.target().substring(f.target().lastIndexOf('/') + 1);
+        String message = lead + "generated code " + f.className().replace('/', '.') + " " + f.what() + NOT_ALLOWED;
+        return code.sources().mentioning(f.member(), simple)
+                .map(at -> new RuleError(at.file(), at.line(), 1, message))
+                .orElseGet(() -> new RuleError(code.sources().singleFile().orElse("(rule set)"), 1, 1, message));
     }
 
     private static int column(RuleSources.Element e, int line, String member, String simple) {
@@ -213,6 +250,8 @@ public final class RuleSetCompiler {
             }
             return KieBaseBuilder.createKieBaseFromModel(models,
                     KieServices.get().newKieBaseConfiguration(null, loader));
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new IllegalStateException("generated rule model cannot be instantiated: " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("generated rule model cannot be instantiated: " + e, e);
         } finally {

@@ -57,6 +57,8 @@ final class RuleSources {
     }
 
     private void add(String file, String source) {
+        files.add(file);
+        lines.put(file, source.split("\n", -1));
         PackageDescr pkg;
         try {
             pkg = new DrlParser().parse(false, source);
@@ -106,6 +108,33 @@ final class RuleSources {
     private void put(Element e) {
         byKey.putIfAbsent(e.kind() + ":" + e.pkg() + ":" + e.name(), e);
         byKey.putIfAbsent(e.kind() + "::" + e.name(), e);
+    }
+
+    private final java.util.Set<String> files = new java.util.TreeSet<>();
+    private final Map<String, String[]> lines = new HashMap<>();
+
+    /** The file of a one-file rule set. */
+    Optional<String> singleFile() {
+        return files.size() == 1 ? Optional.of(files.iterator().next()) : Optional.empty();
+    }
+
+    /** The first place (file, line) any file names {@code member}, else {@code type}, as a whole word. */
+    Optional<Element> mentioning(String member, String type) {
+        for (String word : new String[] {member, type}) {
+            if (word == null || word.isEmpty() || word.startsWith("<")) {
+                continue;
+            }
+            java.util.regex.Pattern p = java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(word) + "\\b");
+            for (String file : files) {
+                String[] text = lines.get(file);
+                for (int i = 0; i < text.length; i++) {
+                    if (p.matcher(text[i]).find()) {
+                        return Optional.of(new Element("line", "", word, file, i + 1, i + 1, text));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Problems seen in the source before compiling: the MVEL dialect. */
