@@ -13,6 +13,8 @@ public final class SandboxClassLoader extends ClassLoader {
     }
 
     private final Map<String, byte[]> classes;
+    /** Names the application does not have: Drools asks for some on every session, and a miss scans every jar. */
+    private final Map<String, Boolean> missing = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** {@code classes}: binary class name (dotted) → metered class file. */
     public SandboxClassLoader(ClassLoader parent, Map<String, byte[]> classes) {
@@ -23,7 +25,17 @@ public final class SandboxClassLoader extends ClassLoader {
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
         if (!classes.containsKey(name)) {
-            return super.loadClass(name, resolve);
+            if (missing.containsKey(name)) {
+                throw new ClassNotFoundException(name);
+            }
+            try {
+                return super.loadClass(name, resolve);
+            } catch (ClassNotFoundException e) {
+                if (missing.size() < 10_000) {
+                    missing.put(name, Boolean.TRUE);
+                }
+                throw e;
+            }
         }
         synchronized (getClassLoadingLock(name)) {
             Class<?> c = findLoadedClass(name);
