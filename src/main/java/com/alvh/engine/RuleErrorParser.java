@@ -51,6 +51,13 @@ final class RuleErrorParser {
                 located.add(locate(m.getText(), path.substring(at + "src/main/resources/".length()), m.getLine()));
                 continue;
             }
+            if (path.endsWith(".drl") || !path.endsWith(".java")) {
+                // a DRL message whose path is not under the resource root (or none): locate it from its text
+                int root = path.indexOf(RuleSetCompiler.SOURCE_ROOT);
+                String file = root >= 0 ? path.substring(root) : files.size() == 1 ? files.iterator().next() : path;
+                located.add(locate(m.getText(), file, m.getLine()));
+                continue;
+            }
             // a Java error in generated code (a declared type, a function): point at the declaration if known
             String simple = path.replaceAll("^.*/", "").replaceAll("\\.java$", "");
             var declared = sources.find("declare", "", simple).or(() -> sources.find("function", "", simple));
