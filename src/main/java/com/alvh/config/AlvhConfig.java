@@ -27,6 +27,15 @@ public interface AlvhConfig {
     @WithDefault("10000")
     int firingLimit();
 
+    /**
+     * How long one evaluation's rule code (constraints, consequences, functions) may run before it is stopped and
+     * the evaluation answers 422 naming the rule (ALVH_EVALUATION_DEADLINE). The generated rule code is metered at
+     * every loop and call, so a {@code while (true)} or a runaway recursion ends here and the worker is free again.
+     * Also bounds scenario gates, replays and impact runs, which evaluate the same way.
+     */
+    @WithDefault("PT0.25S")
+    Duration evaluationDeadline();
+
     /** How often the rule and profile directories are checked for changes. */
     @WithDefault("PT0.25S")
     Duration reloadPollInterval();

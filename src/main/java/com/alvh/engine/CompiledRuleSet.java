@@ -1,6 +1,8 @@
 package com.alvh.engine;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,9 +12,11 @@ import org.kie.api.KieBase;
 /**
  * A rule set that compiled: its sources, content version and the knowledge base built from them.
  * Immutable and shared: evaluations open their own sessions on it, so a swap never disturbs them.
+ * {@code runtime} holds what the session runner needs beside the knowledge base: the evaluation deadline,
+ * the map from generated code back to rules, and the file of each rule.
  */
 public record CompiledRuleSet(String version, Map<String, String> files, List<RuleInfo> rules, Instant loadedAt,
-                              KieBase kieBase) {
+                              KieBase kieBase, Runtime runtime) {
 
     public CompiledRuleSet {
         files = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(files));
@@ -21,6 +25,24 @@ public record CompiledRuleSet(String version, Map<String, String> files, List<Ru
 
     /** The file a rule was written in, if the rule belongs to this set. */
     public Optional<String> fileOf(String ruleName) {
-        return rules.stream().filter(r -> r.name().equals(ruleName)).map(RuleInfo::file).findFirst();
+        return Optional.ofNullable(runtime.fileByRule.get(ruleName));
+    }
+
+    /** How long one evaluation's rule code may run before it is stopped. */
+    public Duration evaluationDeadline() {
+        return runtime.deadline;
+    }
+
+    /** Engine-internal companions of a compiled rule set. */
+    public static final class Runtime {
+        final Duration deadline;
+        final GeneratedCode code;
+        final Map<String, String> fileByRule = new HashMap<>();
+
+        Runtime(Duration deadline, GeneratedCode code, List<RuleInfo> rules) {
+            this.deadline = deadline;
+            this.code = code;
+            rules.forEach(r -> fileByRule.putIfAbsent(r.name(), r.file()));
+        }
     }
 }

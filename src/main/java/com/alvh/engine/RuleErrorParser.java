@@ -27,6 +27,10 @@ final class RuleErrorParser {
         for (KnowledgeBuilderResult result : results) {
             located.add(locate(result));
         }
+        return sorted(located);
+    }
+
+    private static List<RuleError> sorted(List<Located> located) {
         // Drools adds this after any parser error; it points at line 1 and says nothing the real error does not.
         if (located.size() > 1) {
             located.removeIf(l -> l.error().message().startsWith("Parser returned a null Package"));
@@ -36,12 +40,45 @@ final class RuleErrorParser {
         return located.stream().map(Located::error).distinct().toList();
     }
 
+    /** The same for the messages of a {@code KieBuilder} (the executable model's compile). */
+    static List<RuleError> parseMessages(Iterable<org.kie.api.builder.Message> messages, RuleSources sources,
+                                         java.util.Set<String> files) {
+        List<Located> located = new ArrayList<>();
+        for (org.kie.api.builder.Message m : messages) {
+            String path = m.getPath() == null ? "(unknown)" : m.getPath();
+            int at = path.indexOf("src/main/resources/" + RuleSetCompiler.SOURCE_ROOT);
+            if (at >= 0) {
+                located.add(locate(m.getText(), path.substring(at + "src/main/resources/".length()), m.getLine()));
+                continue;
+            }
+            if (path.endsWith(".drl") || !path.endsWith(".java")) {
+                // a DRL message whose path is not under the resource root (or none): locate it from its text
+                int root = path.indexOf(RuleSetCompiler.SOURCE_ROOT);
+                String file = root >= 0 ? path.substring(root) : files.size() == 1 ? files.iterator().next() : path;
+                located.add(locate(m.getText(), file, m.getLine()));
+                continue;
+            }
+            // a Java error in generated code (a declared type, a function): point at the declaration if known
+            String simple = path.replaceAll("^.*/", "").replaceAll("\\.java$", "");
+            var declared = sources.find("declare", "", simple).or(() -> sources.find("function", "", simple));
+            String file = declared.map(RuleSources.Element::file).orElse(files.size() == 1 ? files.iterator().next() : "(rule set)");
+            int line = declared.map(RuleSources.Element::line).orElse(1);
+            located.add(new Located(new RuleError(file, Math.max(1, line), 1, (m.getText() == null ? "" : m.getText().trim())
+                    + " (in code generated from " + (declared.isPresent() ? declared.get().label() : "the rule set") + ")"), false));
+        }
+        return sorted(located);
+    }
+
     private static Located locate(KnowledgeBuilderResult result) {
-        String message = result.getMessage() == null ? "" : result.getMessage().trim();
-        String file = result.getResource() == null || result.getResource().getSourcePath() == null
-                ? "(unknown)" : stripPrefix(result.getResource().getSourcePath());
         int[] lines = result.getLines();
-        int line = lines != null && lines.length > 0 ? lines[0] : 0;
+        return locate(result.getMessage(), result.getResource() == null ? null : result.getResource().getSourcePath(),
+                lines != null && lines.length > 0 ? lines[0] : 0);
+    }
+
+    private static Located locate(String text, String sourcePath, int firstLine) {
+        String message = text == null ? "" : text.trim();
+        String file = sourcePath == null ? "(unknown)" : stripPrefix(sourcePath);
+        int line = firstLine;
         int column = 0;
         Matcher m = PARSER_POSITION.matcher(message);
         Matcher mvel = MVEL_POSITION.matcher(message);

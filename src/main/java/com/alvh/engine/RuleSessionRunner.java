@@ -18,6 +18,9 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.Match;
 
+import com.alvh.engine.sandbox.Deadline;
+import com.alvh.engine.sandbox.DeadlineExceeded;
+
 /**
  * Runs one evaluation in its own session: inserts the facts, fires up to a limit, and records the firing
  * trail, the conclusions each rule drew and the matches that were cancelled. The session is disposed
@@ -28,6 +31,11 @@ public final class RuleSessionRunner {
     private RuleSessionRunner() {
     }
 
+    /**
+     * Runs the rules on {@code facts}. Never lets anything thrown by rule code reach the caller except as a
+     * {@link RuleEvaluationException} naming the rule: exceptions, {@link StackOverflowError}, {@link OutOfMemoryError},
+     * and the deadline ({@link RuleDeadlineException}) alike. The thread is free again when this returns.
+     */
     public static RuleOutcome run(CompiledRuleSet ruleSet, Collection<?> facts, int firingLimit) {
         return run(ruleSet, facts, firingLimit, java.util.Set.of());
     }
@@ -39,28 +47,74 @@ public final class RuleSessionRunner {
     public static RuleOutcome run(CompiledRuleSet ruleSet, Collection<?> facts, int firingLimit,
                                   java.util.Set<String> blockedRules) {
         AgendaFilter allowed = match -> !blockedRules.contains(match.getRule().getName());
-        KieSession session = ruleSet.kieBase().newKieSession();
         Trail trail = new Trail(ruleSet);
+        KieSession session = null;
+        Deadline.open(ruleSet.evaluationDeadline());
         try {
+            session = ruleSet.kieBase().newKieSession();
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) trail);
             session.addEventListener(trail.insertions);
-            facts.forEach(session::insert);
+            for (Object fact : facts) {
+                session.insert(fact);
+            }
             int fired = session.fireAllRules(allowed, firingLimit);
             if (fired >= firingLimit && hasPendingWork(session, trail, allowed)) {
                 String rule = mostFrequentRule(trail.firings);
                 throw new RuleEvaluationException(rule, "evaluation stopped at the firing limit of " + firingLimit
                         + " firings; rule '" + rule + "' keeps firing (a rule loop?)", null);
             }
+            if (Deadline.expired()) {
+                throw new DeadlineExceeded(ruleSet.evaluationDeadline().toMillis());
+            }
             return new RuleOutcome(List.copyOf(trail.firings), List.copyOf(trail.insertions.conclusions),
                     List.copyOf(trail.cancelled));
         } catch (RuleEvaluationException e) {
             throw e;
-        } catch (RuntimeException e) {
-            String rule = trail.current == null ? "(unknown)" : trail.current;
-            throw new RuleEvaluationException(rule, "rule '" + rule + "' failed: " + rootMessage(e), e);
+        } catch (Throwable e) {
+            throw failure(ruleSet, trail, e);
         } finally {
-            session.dispose();
+            Deadline.close();
+            if (session != null) {
+                try {
+                    session.dispose();
+                } catch (RuntimeException | Error ignored) {
+                    // a session broken by rule code is dropped either way
+                }
+            }
         }
+    }
+
+    private static RuleEvaluationException failure(CompiledRuleSet ruleSet, Trail trail, Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        Throwable cause = e;
+        DeadlineExceeded deadline = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DeadlineExceeded d) {
+                deadline = d;
+            }
+        }
+        java.util.Optional<RuleSources.Element> where = ruleSet.runtime().code.owner(root.getStackTrace(), false);
+        String rule = ruleSet.runtime().code.owner(root.getStackTrace(), true).map(RuleSources.Element::name)
+                .orElse(trail.current != null ? trail.current : "(unknown)");
+        String in = where.filter(w -> !w.name().equals(rule)).map(w -> " (in " + w.label() + ", " + w.file() + " line "
+                + w.line() + ")").orElse("");
+        if (deadline != null) {
+            return new RuleDeadlineException(rule, "rule '" + rule + "'" + in + " did not finish within the evaluation deadline of "
+                    + ruleSet.evaluationDeadline().toMillis() + " ms and was stopped (a loop or deep recursion?)", null);
+        }
+        if (e instanceof Error && !(e instanceof StackOverflowError) && !(e instanceof OutOfMemoryError)
+                && !(e instanceof LinkageError)) {
+            // keep the message short and the Error out of the caller's hands
+            cause = null;
+        }
+        return new RuleEvaluationException(rule, "rule '" + rule + "'" + in + " failed: " + describe(root), cause instanceof Error ? null : cause);
+    }
+
+    private static String describe(Throwable root) {
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     private static boolean hasPendingWork(KieSession session, Trail trail, AgendaFilter allowed) {
@@ -75,17 +129,16 @@ public final class RuleSessionRunner {
                 .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey).orElse("(unknown)");
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-    }
-
     private static List<MatchedFact> snapshot(Match match) {
-        return match.getObjects().stream().filter(o -> !(o instanceof InitialFact))
-                .map(FactSnapshot::of).toList();
+        List<Object> objects = match.getObjects();
+        Object[] kept = new Object[objects.size()];
+        int n = 0;
+        for (Object o : objects) {
+            if (!(o instanceof InitialFact)) {
+                kept[n++] = o;
+            }
+        }
+        return FactSnapshot.lazily(n == kept.length ? kept : java.util.Arrays.copyOf(kept, n));
     }
 
     /** Listens to one session and keeps its trail. */
@@ -97,7 +150,8 @@ public final class RuleSessionRunner {
         private String current;
 
         Trail(CompiledRuleSet ruleSet) {
-            this.fileOf = name -> ruleSet.fileOf(name).orElse("(unknown)");
+            Map<String, String> files = ruleSet.runtime().fileByRule;
+            this.fileOf = name -> files.getOrDefault(name, "(unknown)");
             this.insertions = new Insertions(fileOf);
         }
 
@@ -110,6 +164,7 @@ public final class RuleSessionRunner {
         public void afterMatchFired(AfterMatchFiredEvent event) {
             String rule = event.getMatch().getRule().getName();
             firings.add(new Firing(firings.size() + 1, rule, fileOf.apply(rule), snapshot(event.getMatch())));
+            current = null;
         }
 
         @Override

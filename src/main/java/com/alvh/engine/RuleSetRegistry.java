@@ -38,7 +38,7 @@ public class RuleSetRegistry {
                     return size() > KEPT_VERSIONS;
                 }
             });
-    private final RuleSetCompiler compiler = new RuleSetCompiler(RuleSetRegistry.class.getClassLoader(), Clock.systemUTC());
+    private final RuleSetCompiler compiler;
     private final AlvhConfig config;
     private final Counter failedReloads;
     private final Counter reloads;
@@ -50,6 +50,8 @@ public class RuleSetRegistry {
     public RuleSetRegistry(AlvhConfig config, MeterRegistry meters, jakarta.enterprise.inject.Instance<CandidateCheck> checks) {
         this.config = config;
         this.checks = checks;
+        this.compiler = new RuleSetCompiler(RuleSetRegistry.class.getClassLoader(), Clock.systemUTC(),
+                config.evaluationDeadline());
         this.failedReloads = Counter.builder("alvh.ruleset.reload.failures")
                 .description("rule-set changes refused because they did not compile or failed a check").register(meters);
         this.reloads = Counter.builder("alvh.ruleset.reloads")

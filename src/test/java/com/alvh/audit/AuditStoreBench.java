@@ -210,6 +210,10 @@ public final class AuditStoreBench {
             public Idempotency idempotency() {
                 return null;
             }
+
+            public Duration evaluationDeadline() {
+                return Duration.ofMillis(250);
+            }
         };
     }
 }
