@@ -62,6 +62,7 @@ public class BacktestResource {
     // roles: strategist
     /** The jobs kept on disk, newest first (finished ones are evicted after alvh.backtests.retention). */
     @GET
+    @Operation(operationId = "listBacktests", summary = "Backtest jobs kept on disk, newest first, with their state")
     public java.util.List<JobView> list() {
         return jobs.list().stream().map(JobView::of).toList();
     }

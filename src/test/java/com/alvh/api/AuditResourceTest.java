@@ -33,6 +33,7 @@ class AuditResourceTest {
 
     @BeforeEach
     void emptyStore() {
+        Ready.await();
         AuditFixtures.clear(database.dataSource());
     }
 

@@ -63,6 +63,7 @@ class RoleMatrixTest {
         who("GET /api/v1/profiles", ALL);
         who("GET /api/v1/profiles/{name}", ALL);
         who("GET /api/v1/calendar/vx-expiries", ALL);
+        who("GET /api/v1/backtests", Roles.STRATEGIST);
         who("POST /api/v1/backtests", Roles.STRATEGIST);
         who("GET /api/v1/backtests/{id}", Roles.STRATEGIST);
         who("GET /api/v1/backtests/{id}/report.json", Roles.STRATEGIST);
