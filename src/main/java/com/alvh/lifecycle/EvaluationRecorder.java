@@ -77,6 +77,14 @@ public class EvaluationRecorder {
         return answerJson;
     }
 
+    /**
+     * Forgets which versions this process already stored, so the next evaluation stores them again (storing is
+     * idempotent). Only a test that empties the audit store needs it: in service, stored versions are never removed.
+     */
+    public void forgetStoredVersions() {
+        storedVersions.clear();
+    }
+
     /** A version not yet stored is stored by the caller of the first evaluation that used it (its createdBy). */
     private void storeVersions(LoadedProfile profile, CompiledRuleSet ruleSet, String caller) {
         if (storedVersions.add(ruleSet.version())) {

@@ -40,6 +40,7 @@ public final class AuditFixtures {
                 "DELETE FROM rule_set_file", "DELETE FROM rule_set_version", "DELETE FROM profile_version");
         Arc.container().instance(ChainWriter.class).get().forgetHead();
         Arc.container().instance(Checkpoints.class).get().discardAll();
+        Arc.container().instance(com.alvh.lifecycle.EvaluationRecorder.class).get().forgetStoredVersions();
     }
 
     /** Statements as the service's role runs them: the append-only triggers apply. */
