@@ -34,7 +34,7 @@ class DecisionPages {
         JsonNode request = parse(r.requestJson());
         JsonNode decision = answer.path("decision");
         return new DecisionPage(r.evaluationId(), r.asOf().toString(), stored.recordedAt().toString(), r.profileName(),
-                r.profileVersion(), r.ruleSetVersion(), r.dryRun(), caller(answer, request), stored.seq(), stored.hash(),
+                r.profileVersion(), r.ruleSetVersion(), r.dryRun(), callerOf(r), stored.seq(), stored.hash(),
                 stored.prevHash(), actions(decision.path("actions")), text(decision.path("hedgeRatio").path("before")),
                 text(decision.path("hedgeRatio").path("after")), signals(answer.path("signals")),
                 flatten("", answer.path("derived"), new ArrayList<>()), firings(answer.path("firings")),
@@ -42,10 +42,9 @@ class DecisionPages {
                 replay, check);
     }
 
-    /** The caller is recorded once identity is merged (feat/identity, feat/audit); until then it is not known. */
-    private static String caller(JsonNode answer, JsonNode request) {
-        JsonNode caller = answer.path("caller");
-        return caller.isTextual() ? caller.asText() : "not recorded";
+    /** The authenticated caller, part of the hashed record ("anonymous" for records made without one). */
+    private static String callerOf(com.alvh.audit.EvaluationRecord r) {
+        return r.caller() == null || r.caller().isBlank() ? com.alvh.audit.EvaluationRecord.ANONYMOUS : r.caller();
     }
 
     private static List<DecisionPage.Action> actions(JsonNode actions) {
