@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +12,8 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+
+import com.alvh.testing.SharedData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -138,8 +139,7 @@ class ExchangeHolidaysTest {
 
     @Test
     void agreesWithEveryDateOfTheSpxDailyHistory() throws IOException {
-        Path file = Path.of("/work/shared/data/spx-daily.csv");
-        assumeTrue(Files.isReadable(file), "shared SPX history not available");
+        Path file = SharedData.file("spx-daily.csv");
         Set<LocalDate> sessions = Files.readAllLines(file).stream()
                 .skip(1)
                 .map(line -> LocalDate.parse(line.substring(0, line.indexOf(','))))

@@ -3,7 +3,6 @@ package com.alvh.market.indicator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.alvh.market.InsufficientSeriesException;
 import java.io.IOException;
@@ -12,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+
+import com.alvh.testing.SharedData;
 
 class RsiTest {
 
@@ -87,8 +88,7 @@ class RsiTest {
 
     @Test
     void staysWithinZeroAndHundredOnSpxHistory() throws IOException {
-        Path file = Path.of("/work/shared/data/spx-daily.csv");
-        assumeTrue(Files.isReadable(file), "shared SPX history not available");
+        Path file = SharedData.file("spx-daily.csv");
         double[] closes = Files.readAllLines(file).stream()
                 .skip(1)
                 .map(line -> line.split(","))
