@@ -16,18 +16,21 @@ for _ in $(seq 1 900); do
   curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null 2>&1 && break
   sleep 0.5
 done
+ALVH_AUTH=$(printf 'admin:%s' "$(tr -d '\n' < "$data/initial-admin-password")" | base64 -w0)
+export ALVH_AUTH
+auth=(-H "Authorization: Basic $ALVH_AUTH")
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 wrk -t2 -c16 -d5s -s "$here/audit-post.lua" "http://127.0.0.1:$port" > /dev/null   # warm-up
 wrk -t2 -c16 -d"${seconds}s" --latency -s "$here/audit-post.lua" "http://127.0.0.1:$port"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 full_start=$(date +%s.%N)
-full=$(curl -s "http://127.0.0.1:$port/api/v1/audit/verify")
+full=$(curl -s "${auth[@]}" "http://127.0.0.1:$port/api/v1/audit/verify")
 full_end=$(date +%s.%N)
 full2_start=$(date +%s.%N)
-curl -s "http://127.0.0.1:$port/api/v1/audit/verify" > /dev/null
+curl -s "${auth[@]}" "http://127.0.0.1:$port/api/v1/audit/verify" > /dev/null
 full2_end=$(date +%s.%N)
 inc_start=$(date +%s.%N)
-inc=$(curl -s "http://127.0.0.1:$port/api/v1/audit/verify?from=checkpoint")
+inc=$(curl -s "${auth[@]}" "http://127.0.0.1:$port/api/v1/audit/verify?from=checkpoint")
 inc_end=$(date +%s.%N)
 records=$(echo "$full" | python3 -c 'import json,sys; print(json.load(sys.stdin)["records"])')
 kill $pid; wait $pid 2>/dev/null || true

@@ -9,6 +9,12 @@ end
 local i = 0
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+-- HTTP Basic credentials, base64 of "user:password", from the environment (the scripts set it from the first-start
+-- admin's password file)
+local auth = os.getenv("ALVH_AUTH")
+if auth and auth ~= "" then
+  wrk.headers["Authorization"] = "Basic " .. auth
+end
 request = function()
   i = i % #bodies + 1
   return wrk.format(nil, "/api/v1/evaluations", nil, bodies[i])

@@ -32,6 +32,8 @@ start() { # $1 = on|off
     kill -0 "$PID" 2> /dev/null || { echo "service died:"; tail -20 "$WORK/service-$1.log"; exit 1; }
     sleep 0.05
   done
+  ALVH_AUTH=$(printf 'admin:%s' "$(tr -d '\n' < "$WORK/data/initial-admin-password")" | base64 -w0)
+  export ALVH_AUTH
   printf 'audit %-3s start-to-ready %.2f s, RSS at ready %d MB\n' "$1" "$(echo "$(date +%s.%N) - $t0" | bc)" \
     $(( $(ps -o rss= -p "$PID") / 1024 ))
 }

@@ -1,6 +1,12 @@
 -- wrk script: POST one example evaluation (path given as the first script argument) on every request.
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+-- HTTP Basic credentials, base64 of "user:password", from the environment (the scripts set it from the first-start
+-- admin's password file)
+local auth = os.getenv("ALVH_AUTH")
+if auth and auth ~= "" then
+  wrk.headers["Authorization"] = "Basic " .. auth
+end
 
 function init(args)
   local f = assert(io.open(args[1] or "examples/cpi-next-day.json", "r"))

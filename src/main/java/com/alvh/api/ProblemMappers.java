@@ -99,8 +99,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response auditWrite(com.alvh.audit.AuditWriteException e) {
         LOG.warn("evaluation not answered: " + e.getMessage());
-        return respond(Problem.of(ProblemType.AUDIT_UNAVAILABLE,
-                "the evaluation could not be recorded, so it is not answered; retry later", List.of()));
+        return DoorProblemMappers.withRetryAfter(Problem.of(ProblemType.AUDIT_UNAVAILABLE,
+                "the evaluation could not be recorded, so it is not answered; retry later", List.of()),
+                DoorProblemMappers.RECORDING_RETRY_AFTER);
     }
 
     /** A stored rule-set or profile source was edited in the database: refuse to replay with it. */

@@ -27,6 +27,7 @@ public enum ProblemType {
     HEADERS_TOO_LARGE("headers-too-large", 431, "Request headers too large"),
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
     NOT_READY("not-ready", 503, "Not ready"),
+    CANDIDATES_BUSY("candidates-busy", 503, "Candidate runner busy"),
     AUDIT_UNAVAILABLE("audit-unavailable", 503, "Audit trail unavailable");
 
     public static final String BASE = "https://alvh.dev/problems/";

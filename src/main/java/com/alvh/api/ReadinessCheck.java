@@ -9,7 +9,10 @@ import org.eclipse.microprofile.health.Readiness;
 
 import com.alvh.lifecycle.EvaluationReadiness;
 
-/** Ready once a rule set compiled and profiles loaded: before that, evaluations could not be answered. */
+/**
+ * Ready once a rule set compiled and profiles loaded, while the reload poller lives and answers can be recorded;
+ * {@code reason} says what is missing.
+ */
 @Readiness
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
@@ -20,7 +23,9 @@ public class ReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var state = readiness.state();
-        return HealthCheckResponse.named("rules-and-profiles").status(state.ready())
-                .withData("ruleSet", state.ruleSetVersion()).withData("profiles", state.profiles()).build();
+        var response = HealthCheckResponse.named("rules-and-profiles").status(state.ready())
+                .withData("ruleSet", state.ruleSetVersion()).withData("profiles", state.profiles());
+        state.reason().ifPresent(r -> response.withData("reason", r));
+        return response.build();
     }
 }

@@ -38,12 +38,15 @@ public class RuleSetResource {
     private final RuleSetService service;
     private final ImpactService impacts;
     private final RuleSetVersions versions;
+    private final com.alvh.config.AlvhConfig.Limits limits;
 
     @Inject
-    public RuleSetResource(RuleSetService service, ImpactService impacts, RuleSetVersions versions) {
+    public RuleSetResource(RuleSetService service, ImpactService impacts, RuleSetVersions versions,
+                           com.alvh.config.AlvhConfig config) {
         this.service = service;
         this.impacts = impacts;
         this.versions = versions;
+        this.limits = config.limits();
     }
 
     /** Every stored version, newest first, with who created and last activated it. */
@@ -103,9 +106,11 @@ public class RuleSetResource {
         return versions.activate(version, Callers.name(security));
     }
 
-    /** Body of an impact analysis: the asOf range of recorded evaluations to re-run, and at most how many. */
-    public record ImpactBody(Instant from, Instant to, @jakarta.validation.constraints.Positive
-                             @jakarta.validation.constraints.Max(100_000) Integer limit) {
+    /**
+     * Body of an impact analysis: the asOf range of recorded evaluations to re-run, and at most how many
+     * (default and maximum alvh.limits.impact-max-evaluations; a closed range spans at most alvh.limits.impact-max-range).
+     */
+    public record ImpactBody(Instant from, Instant to, @jakarta.validation.constraints.Positive Integer limit) {
     }
 
     /** Body of validate and candidates: file name (relative, *.drl) → DRL source. */
@@ -168,6 +173,18 @@ public class RuleSetResource {
     @Operation(operationId = "ruleSetImpact", summary = "Re-run recorded evaluations with a version and report the decisions that change")
     public ImpactService.Impact impact(@PathParam("version") String version, @Valid ImpactBody body) {
         ImpactBody range = body == null ? new ImpactBody(null, null, null) : body;
-        return impacts.impact(version, range.from(), range.to(), range.limit() == null ? 10_000 : range.limit());
+        int max = limits.impactMaxEvaluations();
+        if (range.limit() != null && range.limit() > max) {
+            throw new BadParameterException("limit", "must be between 1 and " + max);
+        }
+        if (range.from() != null && range.to() != null) {
+            if (range.from().isAfter(range.to())) {
+                throw new BadParameterException("from", "must not be after 'to'");
+            }
+            if (java.time.Duration.between(range.from(), range.to()).compareTo(limits.impactMaxRange()) > 0) {
+                throw new BadParameterException("to", "the range may span at most " + limits.impactMaxRange().toDays() + " days");
+            }
+        }
+        return impacts.impact(version, range.from(), range.to(), range.limit() == null ? max : range.limit());
     }
 }

@@ -53,6 +53,11 @@ public class AuditTrail {
         return writer.lastFailure();
     }
 
+    /** Why recording fails (disk full, database not writable), until a record commits again; empty when healthy. */
+    public Optional<String> writeFailure() {
+        return healthy() ? Optional.empty() : Optional.of(String.valueOf(lastWriteFailure()));
+    }
+
     public Optional<StoredEvaluation> find(String evaluationId) {
         return reader.find(evaluationId);
     }

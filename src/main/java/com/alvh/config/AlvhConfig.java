@@ -129,4 +129,96 @@ public interface AlvhConfig {
         Duration retention();
     }
     // --------------------------------------------------------------------------------------------- end ops
+
+    // ---------------------------------------------------------------- isolation and door limits (feat/isolation)
+
+    /** Untrusted rule sets (validation, candidates, dry runs, impact) run in a separate, disposable process. */
+    Isolation isolation();
+
+    /** Bounds on what one request may ask of the service. */
+    Limits limits();
+
+    /**
+     * Settings of the candidate processes (com.alvh.lifecycle.isolation): each job gets a fresh JVM with its own
+     * heap, CPU and wall-time limits, no network and only a scratch directory to write in.
+     */
+    interface Isolation {
+
+        /**
+         * Whether candidates run in a separate process (ALVH_ISOLATION_ENABLED). Switch off only for development:
+         * with false a hostile candidate runs inside the service, next to the audit store.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Heap of one candidate process, as for {@code -Xmx} (e.g. 256m). */
+        @WithDefault("256m")
+        String memory();
+
+        /**
+         * Wall-clock limit of one job, JVM start included; the process stops itself shortly before it, naming the rule
+         * it was running, and is killed at it.
+         */
+        @WithDefault("PT120S")
+        Duration wallTime();
+
+        /**
+         * CPU time the candidate's own rule code may use in one run of the rules (the scenario gate, or one
+         * evaluation), measured on the process's worker thread, so a loop is stopped at the same point however loaded
+         * the host is; the process then answers with the rule it was running. A backstop behind the engine's own
+         * deadline (alvh.evaluation-deadline), which stops a metered loop first.
+         */
+        @WithDefault("PT5S")
+        Duration ruleCpuTime();
+
+        /** CPU seconds one candidate process may use (prlimit --cpu when available; else the wall time alone holds). */
+        @WithDefault("30")
+        int cpuSeconds();
+
+        /** Most candidate processes at once; a request beyond that gets 503 with Retry-After instead of waiting. */
+        @WithDefault("2")
+        int maxConcurrent();
+
+        /** Largest answer a candidate process may give, in bytes; a longer one is refused as a failed job. */
+        @WithDefault("16777216")
+        int maxResultBytes();
+
+        /**
+         * Class path of the candidate processes; by default derived from the running service (its quarkus-app
+         * directory, or java.class.path in tests and plain class-path launches).
+         */
+        Optional<String> classPath();
+
+        /**
+         * Whether to confine candidate processes with Linux namespaces ({@code unshare}: no network, read-only file
+         * system but the scratch directory, no capabilities) when the host allows it; a start-up probe decides.
+         */
+        @WithDefault("true")
+        boolean osSandbox();
+    }
+
+    /** Bounds on listings, impact analysis and dry runs. */
+    interface Limits {
+
+        /** Most recorded evaluations one impact analysis re-runs (its {@code limit}; also the default). */
+        @WithDefault("2000")
+        int impactMaxEvaluations();
+
+        /** Longest asOf range one impact analysis may cover; an open range ends now and starts this long before. */
+        @WithDefault("P366D")
+        Duration impactMaxRange();
+
+        /** Largest body of a dry run (an evaluation against a non-active version), in bytes; beyond: 413. */
+        @WithDefault("262144")
+        int dryRunMaxBytes();
+
+        /** How long one reload may run before readiness reports the poller as stuck (DOWN). */
+        @WithDefault("PT60S")
+        Duration reloadStall();
+
+        /** Free space the data directory's file system must keep; below it readiness is DOWN and evaluations 503. */
+        @WithDefault("33554432")
+        long minFreeDiskBytes();
+    }
+    // ------------------------------------------------------------ end isolation and door limits (feat/isolation)
 }

@@ -66,31 +66,66 @@ public class RuleSetRegistry {
             return active.get() != null && active.get().version().equals(version);
         }
         lastAttempted = version;
-        RuleSetCompiler.Result result = checked(compile(files));
+        RuleSetCompiler.Result result = attempt(files);
         if (!result.valid()) {
-            lastError.set(new LoadError(result.errors(), Instant.now()));
-            failedReloads.increment();
-            LOG.warnf("Rule set in %s refused, still serving %s: %s", config.rulesDir(),
-                    active.get() == null ? "nothing" : active.get().version(), result.errors().get(0));
+            refuse(result.errors());
             return false;
         }
-        CompiledRuleSet previous = active.getAndSet(result.ruleSet());
-        lastError.set(null);
-        reloads.increment();
-        LOG.infof("Rule set %s active (%d rules in %d files)%s", result.ruleSet().version(), result.ruleSet().rules().size(),
-                files.size(), previous == null ? "" : ", replacing " + previous.version());
+        activateLoaded(result.ruleSet());
         return true;
     }
 
+    /** Activates a version compiled from the rules directory: the last load error is cleared and the reload counted. */
+    public void activateLoaded(CompiledRuleSet ruleSet) {
+        activate(ruleSet);
+        lastError.set(null);
+        reloads.increment();
+    }
+
     /**
-     * Makes an already compiled, checked version the active one in one atomic swap (activation or rollback by a
-     * strategist). It stays active until the rules directory changes; see docs/console.md.
+     * Compiles a whole directory's files and runs the candidate checks on them, changing nothing. Never throws: an
+     * {@code Error} from the compiler or from rule code run by a check (stack overflow, out of memory...) becomes a
+     * located error, naming the rule when its generated code is on the failing stack.
+     */
+    public RuleSetCompiler.Result attempt(Map<String, String> files) {
+        RuleSetCompiler.Result compiled;
+        try {
+            compiled = compile(files);
+        } catch (Throwable e) {
+            return new RuleSetCompiler.Result(null, List.of(new RuleError("(rule set)", 1, 1, "cannot be compiled: " + e)));
+        }
+        if (!compiled.valid()) {
+            return compiled;
+        }
+        try {
+            return checked(compiled);
+        } catch (Throwable e) {
+            String message = "failed the scenario gate with " + e;
+            RuleError error = RuleLocator.locate(e.getStackTrace(), compiled.ruleSet().rules(), files, message)
+                    .orElse(new RuleError("(rule set)", 1, 1, "the rule set " + message));
+            return new RuleSetCompiler.Result(null, List.of(error));
+        }
+    }
+
+    /**
+     * Makes an already compiled, checked version the active one in one atomic swap (a reload from the directory,
+     * an activation or a rollback by a strategist); evaluations already running keep the rule set they started
+     * with. A strategist's choice stays active until the rules directory changes; see docs/console.md.
      */
     public synchronized CompiledRuleSet activate(CompiledRuleSet ruleSet) {
         versions.put(ruleSet.version(), ruleSet);
         CompiledRuleSet previous = active.getAndSet(ruleSet);
-        LOG.infof("Rule set %s activated%s", ruleSet.version(), previous == null ? "" : ", replacing " + previous.version());
+        LOG.infof("Rule set %s active (%d rules in %d files)%s", ruleSet.version(), ruleSet.rules().size(),
+                ruleSet.files().size(), previous == null ? "" : ", replacing " + previous.version());
         return previous;
+    }
+
+    /** Records a refused load: it becomes the last error, the active rule set keeps serving. */
+    public void refuse(List<RuleError> errors) {
+        lastError.set(new LoadError(List.copyOf(errors), Instant.now()));
+        failedReloads.increment();
+        LOG.warnf("Rule set in %s refused, still serving %s: %s", config.rulesDir(),
+                active.get() == null ? "nothing" : active.get().version(), errors.isEmpty() ? "" : errors.get(0));
     }
 
     /** The problems the candidate checks (scenarios) find in a compiled rule set; empty when it may be activated. */

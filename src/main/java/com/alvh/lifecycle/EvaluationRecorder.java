@@ -60,7 +60,7 @@ public class EvaluationRecorder {
         if (!enabled) {
             return answerJson;
         }
-        storeVersions(profile, ruleSet, caller);
+        storeVersions(profile, ruleSet.version(), ruleSet.files(), caller);
         var answer = evaluation.answer();
         List<String> actions = answer.decision().actions().stream().map(a -> a.type().name()).distinct().toList();
         List<String> rules = answer.firings().stream().map(Firing::rule).distinct().toList();
@@ -71,9 +71,41 @@ public class EvaluationRecorder {
         var record = new EvaluationRecord(answer.evaluationId(), request.asOf(), Instant.now(), profile.profile().name(),
                 profile.profile().version(), ruleSet.version(), answer.dryRun(), actions, rules,
                 requestJson == null ? write(request) : requestJson, answerJson, write(trace), caller);
+        append(record);
+        return answerJson;
+    }
+
+    private void append(EvaluationRecord record) {
         long start = System.nanoTime();
         audit.append(record);
         appendLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Records a dry run answered by a candidate process. The answer arrives as untrusted JSON (already parsed strictly
+     * and checked for its id, version and dry-run flag by the caller); what is indexed is read from it.
+     */
+    String recordIsolated(EvaluationRequest request, String requestJson, com.fasterxml.jackson.databind.JsonNode answer,
+                          com.fasterxml.jackson.databind.JsonNode cancelled, long deriveMicros, long rulesMicros,
+                          LoadedProfile profile, String ruleSetVersion, Map<String, String> files, String caller) {
+        String answerJson = write(answer);
+        if (!enabled) {
+            return answerJson;
+        }
+        storeVersions(profile, ruleSetVersion, files, caller);
+        List<String> actions = new java.util.ArrayList<>();
+        answer.path("decision").path("actions").forEach(a -> actions.add(a.path("type").asText()));
+        List<String> rules = new java.util.ArrayList<>();
+        answer.path("firings").forEach(f -> rules.add(f.path("rule").asText()));
+        Map<String, Object> trace = new LinkedHashMap<>();
+        trace.put("cancelledMatches", cancelled);
+        trace.put("deriveMicros", deriveMicros);
+        trace.put("rulesMicros", rulesMicros);
+        trace.put("isolated", true);
+        append(new EvaluationRecord(answer.path("evaluationId").asText(), request.asOf(), Instant.now(),
+                profile.profile().name(), profile.profile().version(), ruleSetVersion, true,
+                actions.stream().distinct().toList(), rules.stream().distinct().toList(),
+                requestJson == null ? write(request) : requestJson, answerJson, write(trace), caller));
         return answerJson;
     }
 
@@ -86,9 +118,9 @@ public class EvaluationRecorder {
     }
 
     /** A version not yet stored is stored by the caller of the first evaluation that used it (its createdBy). */
-    private void storeVersions(LoadedProfile profile, CompiledRuleSet ruleSet, String caller) {
-        if (storedVersions.add(ruleSet.version())) {
-            audit.storeRuleSetVersion(ruleSet.version(), ruleSet.files(), caller);
+    private void storeVersions(LoadedProfile profile, String ruleSetVersion, Map<String, String> files, String caller) {
+        if (storedVersions.add(ruleSetVersion)) {
+            audit.storeRuleSetVersion(ruleSetVersion, files, caller);
         }
         if (storedVersions.add(profile.profile().version())) {
             audit.storeProfileVersion(profile.profile().name(), profile.profile().version(), profile.source(), caller);

@@ -26,24 +26,30 @@ public class EvaluationService {
     private final AlvhConfig config;
     private final EvaluationRecorder recorder;
     private final EvaluationMetrics metrics;
+    private final IsolatedDryRun isolatedDryRun;
+    private final ServingHealth serving;
 
     /** MDC key of the evaluation id in log lines. */
     public static final String MDC_KEY = "evaluationId";
 
     @Inject
     public EvaluationService(RuleSetRegistry ruleSets, RuleSetService storedRuleSets, ProfileRegistry profiles,
-                             AlvhConfig config, EvaluationRecorder recorder, EvaluationMetrics metrics) {
+                             AlvhConfig config, EvaluationRecorder recorder, EvaluationMetrics metrics,
+                             IsolatedDryRun isolatedDryRun, ServingHealth serving) {
         this.metrics = metrics;
         this.ruleSets = ruleSets;
         this.storedRuleSets = storedRuleSets;
         this.profiles = profiles;
         this.config = config;
         this.recorder = recorder;
+        this.isolatedDryRun = isolatedDryRun;
+        this.serving = serving;
     }
 
     /**
      * Evaluates and records; returns the answer as the JSON that was recorded, so the response is byte for byte
-     * what the audit trail holds (and is serialised once).
+     * what the audit trail holds (and is serialised once). A dry run against a version other than the active one runs
+     * in a candidate process (when isolation is on) and is recorded like any other answer.
      */
     public String evaluate(EvaluationRequest request, String requestJson) {
         return evaluate(request, requestJson, null);
@@ -60,16 +66,25 @@ public class EvaluationService {
 
     /** As {@link #evaluate}, also telling the evaluation id (for the idempotency keys). */
     public Evaluated evaluateWithId(EvaluationRequest request, String requestJson, String caller) {
-        LoadedProfile profile = profile(request.profile());
+        serving.diskProblem().ifPresent(problem -> {
+            throw new RecordingUnavailableException(problem);
+        });
         CompiledRuleSet active = ruleSets.active().orElseThrow(NotReadyException::new);
+        boolean againstCandidate = request.ruleSetVersion() != null && !request.ruleSetVersion().equals(active.version());
+        if (againstCandidate && requestJson != null && requestJson.length() > config.limits().dryRunMaxBytes()) {
+            throw new DryRunTooLargeException(config.limits().dryRunMaxBytes());
+        }
+        LoadedProfile profile = profile(request.profile());
+        String id = UUID.randomUUID().toString();
+        if (againstCandidate && isolatedDryRun.enabled()) {
+            return new Evaluated(id, isolatedDryRun.evaluate(id, request, requestJson, profile, caller));
+        }
         CompiledRuleSet ruleSet = active;
         if (request.ruleSetVersion() != null) {
             ruleSet = storedRuleSets.compiled(request.ruleSetVersion())
-                    .orElseThrow(() -> new InvalidRequestException("ruleSetVersion",
-                            "unknown rule-set version " + request.ruleSetVersion()));
+                    .orElseThrow(() -> unknownVersion(request.ruleSetVersion()));
         }
         boolean dryRun = !ruleSet.version().equals(active.version());
-        String id = UUID.randomUUID().toString();
         // every log line of this evaluation (rules, recording) carries its id; see docs/operations.md
         MDC.put(MDC_KEY, id);
         try {
@@ -80,6 +95,10 @@ public class EvaluationService {
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    static InvalidRequestException unknownVersion(String version) {
+        return new InvalidRequestException("ruleSetVersion", "unknown rule-set version " + version);
     }
 
     LoadedProfile profile(String name) {

@@ -23,14 +23,16 @@ public class RuleSetService {
     private final AuditTrail audit;
     private final com.alvh.config.AlvhConfig config;
     private final VersionHistory history;
+    private final IsolatedRuleSets isolated;
 
     @Inject
     public RuleSetService(RuleSetRegistry registry, AuditTrail audit, com.alvh.config.AlvhConfig config,
-                          VersionHistory history) {
+                          VersionHistory history, IsolatedRuleSets isolated) {
         this.registry = registry;
         this.history = history;
         this.audit = audit;
         this.config = config;
+        this.isolated = isolated;
     }
 
     /** The active rule set and the last refused load, if any. */
@@ -51,6 +53,11 @@ public class RuleSetService {
                 .map(files -> new StoredVersion(version, files, version.equals(activeVersion)));
     }
 
+    /** The sources of a version: compiled since start, or stored. */
+    public Optional<Map<String, String>> files(String version) {
+        return registry.find(version).map(CompiledRuleSet::files).or(() -> audit.ruleSetFiles(version));
+    }
+
     /** A version as a compiled rule set: from memory, or compiled again from its stored sources. */
     public Optional<CompiledRuleSet> compiled(String version) {
         return registry.find(version).or(() -> audit.ruleSetFiles(version).map(files -> registry.compile(files).ruleSet()));
@@ -64,6 +71,9 @@ public class RuleSetService {
     /** Compiles without storing: the located errors, parser errors first. */
     public List<RuleError> validate(Map<String, String> files) {
         checkNames(files);
+        if (isolated.enabled()) {
+            return isolated.validate(files);
+        }
         return registry.compile(files).errors();
     }
 
@@ -82,13 +92,29 @@ public class RuleSetService {
     /** As {@link #storeCandidate(Map)}, recording {@code createdBy} (the caller; null: anonymous) with the version. */
     public Candidate storeCandidate(Map<String, String> files, String createdBy) {
         checkNames(files);
+        if (isolated.enabled()) {
+            var gated = isolated.gate(files);
+            if (!gated.errors().isEmpty()) {
+                throw new InvalidRuleSetException(gated.errors());
+            }
+            // the version is the service's own hash of what was sent, never one the candidate process claims
+            String version = com.alvh.strategy.ContentHash.ofFiles(files);
+            Map<String, String> sorted = new java.util.TreeMap<>(files);
+            audit.storeRuleSetVersion(version, sorted, createdBy);
+            history.created(version, sorted, actor(createdBy));
+            return new Candidate(version, gated.scenarioFailures());
+        }
         RuleSetCompiler.Result result = registry.compile(files);
         if (!result.valid()) {
             throw new InvalidRuleSetException(result.errors());
         }
         audit.storeRuleSetVersion(result.ruleSet().version(), result.ruleSet().files(), createdBy);
-        history.created(result.ruleSet(), createdBy == null || createdBy.isBlank() ? "anonymous" : createdBy);
+        history.created(result.ruleSet(), actor(createdBy));
         return new Candidate(result.ruleSet().version(), registry.check(result.ruleSet()));
+    }
+
+    private static String actor(String createdBy) {
+        return createdBy == null || createdBy.isBlank() ? "anonymous" : createdBy;
     }
 
     private static void checkNames(Map<String, String> files) {

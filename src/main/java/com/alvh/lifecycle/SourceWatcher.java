@@ -1,11 +1,20 @@
 package com.alvh.lifecycle;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -16,36 +25,63 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import com.alvh.config.AlvhConfig;
+import com.alvh.engine.CompiledRuleSet;
+import com.alvh.engine.RuleError;
+import com.alvh.engine.RuleSetCompiler;
 import com.alvh.engine.RuleSetRegistry;
+import com.alvh.engine.SourceFiles;
+import com.alvh.strategy.ContentHash;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Loads rules and profiles at start, then polls both directories and reloads a directory once its change has
- * settled (two polls in a row see the same files), so a half-saved file is not compiled. Polling rather than
- * a WatchService: it behaves the same on every file system, including mounted volumes in containers.
+ * Loads rules and profiles at start, then polls both directories. A change goes live only once the directory's
+ * content hash is the same in two consecutive polls and the whole directory, exactly as hashed, compiles and passes
+ * the gate; the swap is atomic ({@link RuleSetRegistry#activate}). A refused state is reported as {@code lastError}
+ * only once it has stayed unchanged for {@link #ERROR_SETTLE_POLLS} more polls, so a file caught between two writes is
+ * neither served nor reported. The poller contains every {@code Throwable} a reload can raise (logged, counted in
+ * {@code alvh_reload_failures_total{reason}}, made the last error) and keeps polling; readiness reports a poller that
+ * stopped or hangs. Polling rather than a WatchService: it behaves the same on every file system, including volumes.
  */
 @ApplicationScoped
 public class SourceWatcher {
 
+    /** Polls a refused state must stay unchanged before its errors are reported. */
+    static final int ERROR_SETTLE_POLLS = 2;
     private static final Logger LOG = Logger.getLogger(SourceWatcher.class);
 
     private final AlvhConfig config;
     private final RuleSetRegistry rules;
     private final ProfileRegistry profiles;
     private final VersionHistory history;
+    private final MeterRegistry meters;
     private ScheduledExecutorService poller;
-    private String rulesSeen = "";
-    private String profilesSeen = "";
+    private volatile ScheduledFuture<?> polling;
+    private final Settling rulesState = new Settling();
+    private final Settling profilesState = new Settling();
     private volatile boolean started;
+    private volatile long pollStartedNanos;
+    private volatile String lastContained;
+
+    /** What one directory's polls have seen: the state last acted on, and the one seen once so far. */
+    private static final class Settling {
+        String applied = "";
+        String pending = "";
+        String refused = "";
+        List<RuleError> refusedErrors = List.of();
+        int refusedPolls;
+    }
 
     @Inject
-    public SourceWatcher(AlvhConfig config, RuleSetRegistry rules, ProfileRegistry profiles, VersionHistory history) {
+    public SourceWatcher(AlvhConfig config, RuleSetRegistry rules, ProfileRegistry profiles, VersionHistory history,
+            MeterRegistry meters) {
         this.config = config;
         this.history = history;
         this.rules = rules;
         this.profiles = profiles;
+        this.meters = meters;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -56,7 +92,7 @@ public class SourceWatcher {
         });
         poller.execute(this::initialLoad);
         long every = Math.max(config.reloadPollInterval().toMillis(), 50);
-        poller.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
+        polling = poller.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -70,74 +106,208 @@ public class SourceWatcher {
         return started;
     }
 
+    /** Why reloads no longer happen, if they do not: the poller stopped, or one poll has been running too long. */
+    public Optional<String> pollerProblem() {
+        ScheduledFuture<?> p = polling;
+        if (p != null && p.isDone()) {
+            return Optional.of("the reload poller stopped" + stopCause(p));
+        }
+        long since = pollStartedNanos;
+        Duration stall = config.limits().reloadStall();
+        if (since != 0 && System.nanoTime() - since > stall.toNanos()) {
+            return Optional.of("the reload poller has been busy in one reload for more than " + stall.toSeconds()
+                    + " s (a rule looping in the scenario gate?)");
+        }
+        return Optional.empty();
+    }
+
+    /** The last Throwable a reload raised and the poller contained, if any. */
+    public Optional<String> lastContained() {
+        return Optional.ofNullable(lastContained);
+    }
+
+    /** Stops polling, as a crashed poller thread would; for tests of readiness. */
+    void stopPolling() {
+        ScheduledFuture<?> p = polling;
+        if (p != null) {
+            p.cancel(false);
+        }
+    }
+
     private void initialLoad() {
         long t0 = System.nanoTime();
-        // Fingerprints first: an edit made while the first compile runs must still be seen as a change afterwards.
-        rulesSeen = fingerprint(config.rulesDir(), ".drl");
-        profilesSeen = fingerprint(config.strategiesDir(), ".yaml");
-        profiles.reload();
-        reloadRules();
-        started = true;
-        LOG.infof("Rules and profiles loaded in %d ms", (System.nanoTime() - t0) / 1_000_000);
+        try {
+            profiles.reload();
+            Snapshot now = Snapshot.rules(config.rulesDir());
+            RuleSetCompiler.Result result = rules.attempt(now.drl());
+            if (result.valid()) {
+                activate(result.ruleSet());
+            } else {
+                refuse(result.errors());
+            }
+            rulesState.applied = now.hash();
+            profilesState.applied = Snapshot.hash(config.strategiesDir(), ".yaml", ".yml");
+            LOG.infof("Rules and profiles loaded in %d ms", (System.nanoTime() - t0) / 1_000_000);
+        } catch (Throwable e) {
+            contain(e);
+        } finally {
+            started = true;
+        }
     }
 
     private void poll() {
+        pollStartedNanos = System.nanoTime();
         try {
-            rulesSeen = reloadWhenSettled(config.rulesDir(), ".drl", rulesSeen, this::reloadRules);
-            profilesSeen = reloadWhenSettled(config.strategiesDir(), ".yaml", profilesSeen, profiles::reload);
-        } catch (RuntimeException e) {
-            LOG.warn("Reload poll failed; will try again", e);
+            pollRules();
+        } catch (Throwable e) {
+            contain(e);
+        }
+        try {
+            pollProfiles();
+        } catch (Throwable e) {
+            contain(e);
+        } finally {
+            pollStartedNanos = 0;
         }
     }
 
-    /** Reloads the rules directory and notes in the version history a version it made active. */
-    private void reloadRules() {
-        if (rules.reloadFromDirectory()) {
-            rules.active().ifPresent(active -> {
-                try {
-                    history.activated(active, VersionHistory.RULES_DIR);
-                } catch (RuntimeException e) {
-                    LOG.warn("Could not note the rule-set activation in the version history", e);
-                }
-            });
+    private void pollRules() {
+        Snapshot now = Snapshot.rules(config.rulesDir());
+        Settling s = rulesState;
+        if (!settled(s, now.hash())) {
+            return;
         }
-    }
-
-    private String reloadWhenSettled(Path dir, String suffix, String seen, Runnable reload) {
-        String now = fingerprint(dir, suffix);
-        if (now.equals(seen)) {
-            return seen;
-        }
-        sleep(config.reloadPollInterval().toMillis());
-        if (now.equals(fingerprint(dir, suffix))) {
-            reload.run();
-            return now;
-        }
-        return seen;
-    }
-
-    private static String fingerprint(Path dir, String suffix) {
-        if (!Files.isDirectory(dir)) {
-            return "(missing)";
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            List<Path> paths = files.filter(p -> p.toString().endsWith(suffix) || p.toString().endsWith(".yml")
-                    || p.toString().endsWith(".json")).sorted().toList();
-            StringBuilder out = new StringBuilder();
-            for (Path p : paths) {
-                out.append(p).append('|').append(Files.size(p)).append('|').append(Files.getLastModifiedTime(p).toMillis()).append('\n');
+        if (now.hash().equals(s.refused)) {
+            if (++s.refusedPolls == ERROR_SETTLE_POLLS) {
+                refuse(s.refusedErrors);
+                s.applied = now.hash();
             }
-            return out.toString();
-        } catch (IOException e) {
-            return "(unreadable) " + e.getMessage();
+            return;
+        }
+        RuleSetCompiler.Result result = rules.attempt(now.drl());
+        if (result.valid()) {
+            activate(result.ruleSet());
+            s.applied = now.hash();
+            s.refused = "";
+        } else {
+            s.refused = now.hash();
+            s.refusedErrors = result.errors();
+            s.refusedPolls = 0;
         }
     }
 
-    private static void sleep(long millis) {
+    /** Makes a version from the directory active and notes it in the version history (who: the rules directory). */
+    private void activate(CompiledRuleSet loaded) {
+        rules.activateLoaded(loaded);
         try {
-            Thread.sleep(millis);
+            history.activated(loaded, VersionHistory.RULES_DIR);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not note the rule-set activation in the version history", e);
+        }
+    }
+
+    private void pollProfiles() {
+        String now = Snapshot.hash(config.strategiesDir(), ".yaml", ".yml");
+        if (settled(profilesState, now)) {
+            profiles.reload();
+            profilesState.applied = now;
+        }
+    }
+
+    /** True when {@code now} differs from what was applied and was also seen by the previous poll. */
+    private static boolean settled(Settling s, String now) {
+        if (now.equals(s.applied)) {
+            s.pending = "";
+            s.refused = "";
+            return false;
+        }
+        boolean stable = now.equals(s.pending);
+        s.pending = now;
+        return stable;
+    }
+
+    private void refuse(List<RuleError> errors) {
+        rules.refuse(errors);
+        meters.counter("alvh.reload.failures", "reason", reason(errors)).increment();
+    }
+
+    private static final java.util.regex.Pattern THROWN_ERROR = java.util.regex.Pattern.compile(
+            "(?:[a-z]\\w*\\.)*([A-Z]\\w*Error)\\b");
+
+    /**
+     * "refused" for compile errors and failed scenarios; the class of an {@code Error} rule code threw through the gate
+     * (StackOverflowError, OutOfMemoryError...) when an error names one, so those can be alerted on apart.
+     */
+    static String reason(List<RuleError> errors) {
+        for (RuleError e : errors) {
+            var m = THROWN_ERROR.matcher(String.valueOf(e.message()));
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return "refused";
+    }
+
+    /** Keeps the poller alive whatever a reload threw; the reload counts as refused with the throwable as its error. */
+    private void contain(Throwable e) {
+        String reason = e.getClass().getSimpleName();
+        lastContained = Instant.now() + " " + e;
+        try {
+            meters.counter("alvh.reload.failures", "reason", reason).increment();
+            rules.refuse(List.of(new RuleError("(reload)", 1, 1, "the reload failed and was contained: " + e)));
+            LOG.error("A reload failed; the poller keeps polling and the last good versions keep serving", e);
+        } catch (Throwable ignored) {
+            // even reporting failed (out of memory?): polling goes on regardless
+        }
+    }
+
+    private static String stopCause(ScheduledFuture<?> p) {
+        if (p.isCancelled()) {
+            return " (cancelled)";
+        }
+        try {
+            p.get();
+            return "";
+        } catch (ExecutionException e) {
+            return ": " + e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return "";
+        } catch (RuntimeException e) {
+            return ": " + e;
+        }
+    }
+
+    /** The content of a directory as one hash, read once, so what is compiled is exactly what was hashed. */
+    record Snapshot(String hash, Map<String, String> drl) {
+
+        static Snapshot rules(Path dir) {
+            Map<String, String> drl = SourceFiles.drl(dir);
+            Map<String, String> all = new TreeMap<>(drl);
+            all.putAll(read(dir.resolve("scenarios"), ".json"));
+            return new Snapshot(ContentHash.ofFiles(all), drl);
+        }
+
+        static String hash(Path dir, String... suffixes) {
+            return ContentHash.ofFiles(read(dir, suffixes));
+        }
+
+        private static Map<String, String> read(Path dir, String... suffixes) {
+            Map<String, String> files = new TreeMap<>();
+            if (!Files.isDirectory(dir)) {
+                return files;
+            }
+            try (Stream<Path> paths = Files.list(dir)) {
+                for (Path p : paths.sorted().toList()) {
+                    String name = p.getFileName().toString();
+                    if (Files.isRegularFile(p) && Stream.of(suffixes).anyMatch(name::endsWith)) {
+                        files.put(name, Files.readString(p, StandardCharsets.UTF_8));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return files;
         }
     }
 }

@@ -30,11 +30,16 @@ public class VersionHistory {
 
     /** Stores a compiled version and notes who created it, unless it was stored before. */
     public void created(CompiledRuleSet ruleSet, String actor) {
-        boolean known = events().stream().anyMatch(e -> e.version().equals(ruleSet.version())
+        created(ruleSet.version(), ruleSet.files(), actor);
+    }
+
+    /** As {@link #created(CompiledRuleSet, String)} for a version checked elsewhere (a candidate process). */
+    public void created(String version, java.util.Map<String, String> files, String actor) {
+        boolean known = events().stream().anyMatch(e -> e.version().equals(version)
                 && VersionEvent.CREATED.equals(e.what()));
-        audit.storeRuleSetVersion(ruleSet.version(), ruleSet.files());
+        audit.storeRuleSetVersion(version, files);
         if (!known) {
-            audit.recordVersionEvent(event(ruleSet.version(), VersionEvent.CREATED, actor));
+            audit.recordVersionEvent(event(version, VersionEvent.CREATED, actor));
         }
     }
 

@@ -143,77 +143,13 @@ public final class AuditStoreBench {
         return out;
     }
 
+    /** The service's own configuration mapping with its documented defaults, only the data directory set. */
     private static AlvhConfig config(Path dir) {
-        AlvhConfig.Audit audit = new AlvhConfig.Audit() {
-            public int maxBatch() {
-                return 256;
-            }
-
-            public Duration appendTimeout() {
-                return Duration.ofSeconds(120);
-            }
-
-            public boolean recordEvaluations() {
-                return true;
-            }
-
-            public Optional<String> h2File() {
-                return Optional.empty();
-            }
-
-            public int checkpointEvery() {
-                return 1000;
-            }
-
-            public Duration checkpointInterval() {
-                return Duration.ofSeconds(10);
-            }
-
-            public Optional<Path> checkpointKeyFile() {
-                return Optional.empty();
-            }
-        };
-        return new AlvhConfig() {
-            public Path rulesDir() {
-                return Path.of("rules");
-            }
-
-            public Path strategiesDir() {
-                return Path.of("strategies");
-            }
-
-            public Path dataDir() {
-                return dir;
-            }
-
-            public int firingLimit() {
-                return 10000;
-            }
-
-            public Duration reloadPollInterval() {
-                return Duration.ofMillis(250);
-            }
-
-            public Audit audit() {
-                return audit;
-            }
-
-            // not read by the audit store
-            public Identity identity() {
-                return null;
-            }
-
-            public Http http() {
-                return null;
-            }
-
-            public Idempotency idempotency() {
-                return null;
-            }
-
-            public Duration evaluationDeadline() {
-                return Duration.ofMillis(250);
-            }
-        };
+        return new io.smallrye.config.SmallRyeConfigBuilder()
+                .withMapping(AlvhConfig.class)
+                .withDefaultValue("alvh.data-dir", dir.toString())
+                .withDefaultValue("alvh.audit.checkpoint-every", "1000")
+                .build()
+                .getConfigMapping(AlvhConfig.class);
     }
 }
