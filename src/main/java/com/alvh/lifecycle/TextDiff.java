@@ -3,10 +3,15 @@ package com.alvh.lifecycle;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.Chunk;
+import com.github.difflib.patch.Patch;
+
 /**
- * A line diff of two texts by longest common subsequence, as a unified diff (context 3) and as side-by-side rows.
- * Quadratic in lines, which is fine for rule files and profiles (hundreds of lines); no diff library is in the
- * dependency set this build may use.
+ * Line diffs of two versions of a rule file or profile (java-diff-utils, Myers' algorithm): a unified diff with three
+ * lines of context for the API, and aligned rows for the console's side-by-side view.
  */
 public final class TextDiff {
 
@@ -16,9 +21,6 @@ public final class TextDiff {
     public record Row(String kind, int oldLine, String oldText, int newLine, String newText) {
     }
 
-    private record Op(char kind, int oldIndex, int newIndex) {
-    }
-
     private TextDiff() {
     }
 
@@ -26,131 +28,56 @@ public final class TextDiff {
     public static String unified(String name, String before, String after) {
         List<String> a = lines(before);
         List<String> b = lines(after);
-        List<Op> ops = ops(a, b);
-        if (ops.stream().allMatch(op -> op.kind() == ' ')) {
+        Patch<String> patch = DiffUtils.diff(a, b);
+        if (patch.getDeltas().isEmpty()) {
             return "";
         }
-        StringBuilder out = new StringBuilder("--- a/").append(name).append("\n+++ b/").append(name).append('\n');
-        int i = 0;
-        while (i < ops.size()) {
-            if (ops.get(i).kind() == ' ') {
-                i++;
-                continue;
-            }
-            int start = Math.max(0, i - CONTEXT);
-            int end = i;
-            // extend the hunk while changes are closer than twice the context
-            while (end < ops.size()) {
-                int nextChange = end;
-                while (nextChange < ops.size() && ops.get(nextChange).kind() == ' ') {
-                    nextChange++;
-                }
-                if (nextChange == ops.size() || nextChange - end > 2 * CONTEXT) {
-                    end = Math.min(ops.size(), end + CONTEXT);
-                    break;
-                }
-                end = nextChange + 1;
-                while (end < ops.size() && ops.get(end).kind() != ' ') {
-                    end++;
-                }
-            }
-            hunk(out, ops.subList(start, end), a, b);
-            i = end;
+        if (a.isEmpty() || b.isEmpty()) {
+            // a new or emptied file: java-diff-utils writes the headers but no hunk then; GNU diff's form is "-0,0"
+            StringBuilder out = new StringBuilder("--- a/" + name + "\n+++ b/" + name + "\n");
+            out.append(a.isEmpty() ? "@@ -0,0 +1," + b.size() + " @@\n" : "@@ -1," + a.size() + " +0,0 @@\n");
+            (a.isEmpty() ? b : a).forEach(line -> out.append(a.isEmpty() ? '+' : '-').append(line).append('\n'));
+            return out.toString();
         }
-        return out.toString();
+        return String.join("\n", UnifiedDiffUtils.generateUnifiedDiff("a/" + name, "b/" + name, a, patch, CONTEXT)) + "\n";
     }
 
-    /** Side-by-side rows: a removal followed by an addition is paired as a changed row. */
+    /** Both texts aligned line by line; a replaced block pairs its lines as "changed", the longer side's rest alone. */
     public static List<Row> sideBySide(String before, String after) {
         List<String> a = lines(before);
         List<String> b = lines(after);
-        List<Op> ops = ops(a, b);
         List<Row> rows = new ArrayList<>();
         int i = 0;
-        while (i < ops.size()) {
-            Op op = ops.get(i);
-            if (op.kind() == ' ') {
-                rows.add(new Row("same", op.oldIndex() + 1, a.get(op.oldIndex()), op.newIndex() + 1, b.get(op.newIndex())));
-                i++;
-                continue;
+        int j = 0;
+        for (AbstractDelta<String> delta : DiffUtils.diff(a, b).getDeltas()) {
+            Chunk<String> removed = delta.getSource();
+            Chunk<String> added = delta.getTarget();
+            for (; i < removed.getPosition(); i++, j++) {
+                rows.add(new Row("same", i + 1, a.get(i), j + 1, b.get(j)));
             }
-            List<Op> removed = new ArrayList<>();
-            List<Op> added = new ArrayList<>();
-            while (i < ops.size() && ops.get(i).kind() != ' ') {
-                (ops.get(i).kind() == '-' ? removed : added).add(ops.get(i));
-                i++;
-            }
+            int paired = Math.min(removed.size(), added.size());
             for (int k = 0; k < Math.max(removed.size(), added.size()); k++) {
-                Op r = k < removed.size() ? removed.get(k) : null;
-                Op n = k < added.size() ? added.get(k) : null;
-                String kind = r != null && n != null ? "changed" : r != null ? "removed" : "added";
-                rows.add(new Row(kind, r == null ? 0 : r.oldIndex() + 1, r == null ? "" : a.get(r.oldIndex()),
-                        n == null ? 0 : n.newIndex() + 1, n == null ? "" : b.get(n.newIndex())));
+                if (k < paired) {
+                    rows.add(new Row("changed", ++i, a.get(i - 1), ++j, b.get(j - 1)));
+                } else if (k < removed.size()) {
+                    rows.add(new Row("removed", ++i, a.get(i - 1), 0, ""));
+                } else {
+                    rows.add(new Row("added", 0, "", ++j, b.get(j - 1)));
+                }
             }
+        }
+        for (; i < a.size(); i++, j++) {
+            rows.add(new Row("same", i + 1, a.get(i), j + 1, b.get(j)));
         }
         return rows;
     }
 
-    private static void hunk(StringBuilder out, List<Op> ops, List<String> a, List<String> b) {
-        int oldStart = -1;
-        int newStart = -1;
-        int oldCount = 0;
-        int newCount = 0;
-        StringBuilder body = new StringBuilder();
-        for (Op op : ops) {
-            if (op.kind() != '+') {
-                oldStart = oldStart < 0 ? op.oldIndex() : oldStart;
-                oldCount++;
-            }
-            if (op.kind() != '-') {
-                newStart = newStart < 0 ? op.newIndex() : newStart;
-                newCount++;
-            }
-            String text = op.kind() == '+' ? b.get(op.newIndex()) : a.get(op.oldIndex());
-            body.append(op.kind()).append(text).append('\n');
-        }
-        out.append("@@ -").append(range(oldStart, oldCount, ops, true)).append(" +")
-                .append(range(newStart, newCount, ops, false)).append(" @@\n").append(body);
-    }
-
-    private static String range(int start, int count, List<Op> ops, boolean old) {
-        if (count == 0) {
-            // an empty side is shown at the line before the hunk, as diff -u does
-            Op first = ops.get(0);
-            return (old ? first.oldIndex() : first.newIndex()) + ",0";
-        }
-        return (start + 1) + (count == 1 ? "" : "," + count);
-    }
-
-    /** Edit script: ' ' keeps a[oldIndex] == b[newIndex], '-' removes a[oldIndex], '+' adds b[newIndex]. */
-    private static List<Op> ops(List<String> a, List<String> b) {
-        int[][] lcs = new int[a.size() + 1][b.size() + 1];
-        for (int i = a.size() - 1; i >= 0; i--) {
-            for (int j = b.size() - 1; j >= 0; j--) {
-                lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
-        }
-        List<Op> ops = new ArrayList<>();
-        int i = 0;
-        int j = 0;
-        while (i < a.size() || j < b.size()) {
-            if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
-                ops.add(new Op(' ', i++, j++));
-            } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
-                ops.add(new Op('-', i++, j));
-            } else {
-                ops.add(new Op('+', i, j++));
-            }
-        }
-        return ops;
-    }
-
+    /** The lines of a text; a final newline does not start another (empty) line. */
     private static List<String> lines(String text) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
         List<String> all = List.of(text.split("\r?\n", -1));
-        // a final newline ends the last line rather than starting an empty one
-        return text.endsWith("\n") ? all.subList(0, all.size() - 1) : all;
+        return all.get(all.size() - 1).isEmpty() ? all.subList(0, all.size() - 1) : all;
     }
 }

@@ -39,6 +39,17 @@ class TextDiffTest {
     }
 
     @Test
+    void anEmptiedFileIsAllRemovals() {
+        assertEquals("--- a/n.drl\n+++ b/n.drl\n@@ -1,2 +0,0 @@\n-x\n-y\n", TextDiff.unified("n.drl", "x\ny\n", ""));
+    }
+
+    @Test
+    void aRemovedLineStandsAloneSideBySide() {
+        assertEquals(List.of(new TextDiff.Row("same", 1, "a", 1, "a"), new TextDiff.Row("removed", 2, "b", 0, ""),
+                new TextDiff.Row("same", 3, "c", 2, "c")), TextDiff.sideBySide("a\nb\nc\n", "a\nc\n"));
+    }
+
+    @Test
     void pairsARemovalWithTheAdditionThatReplacesItSideBySide() {
         List<TextDiff.Row> rows = TextDiff.sideBySide("a\nb\nc\n", "a\nB\nc\nd\n");
         assertEquals(List.of(new TextDiff.Row("same", 1, "a", 1, "a"), new TextDiff.Row("changed", 2, "b", 2, "B"),
