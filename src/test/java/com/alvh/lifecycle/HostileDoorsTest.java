@@ -59,7 +59,7 @@ class HostileDoorsTest {
      * The files tried through every door in the suite: one of each kind (refused at compile time by the bytecode
      * verifier, stopped at the deadline, contained) and of the tricks the issue names. Each door that compiles or
      * runs a candidate starts a fresh JVM, so the whole corpus through every door takes several minutes; it runs with
-     * {@code -Dalvh.hostile.corpus=all} (README, "Benchmarks and long runs"). HostileRulesTest compiles and runs the
+     * {@code -Dhostile.corpus=all} (README, "Benchmarks and long runs"). HostileRulesTest compiles and runs the
      * whole corpus in the suite.
      */
     static final Set<String> SUITE_SUBSET = Set.of("class-forname-concat.drl", "unicode-escape.drl", "cdi-arc.drl",
@@ -117,7 +117,7 @@ class HostileDoorsTest {
         try (Stream<Path> files = Files.list(CORPUS)) {
             corpus = files.filter(p -> p.toString().endsWith(".drl")).sorted().toList();
         }
-        if (!"all".equals(System.getProperty("alvh.hostile.corpus"))) {
+        if (!"all".equals(System.getProperty("hostile.corpus"))) {
             corpus = corpus.stream().filter(p -> SUITE_SUBSET.contains(p.getFileName().toString())).toList();
             assertEquals(SUITE_SUBSET.size(), corpus.size(), "every file of the suite's subset is in the corpus");
         }
