@@ -8,11 +8,14 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
 import com.alvh.identity.Roles;
 import com.alvh.lifecycle.ProfileRegistry;
@@ -45,6 +48,21 @@ public class ProfileResource {
     @Operation(operationId = "listProfileVersions", summary = "Every stored version of one profile, newest first")
     public List<ProfileVersions.VersionSummary> versions(@PathParam("name") String name) {
         return versions.list(name);
+    }
+
+    /**
+     * Makes a stored version of a profile the one that serves once the shipped scenarios pass with it (rollback:
+     * activate an older one); it serves until the profile's file changes.
+     */
+    // roles: strategist
+    @RolesAllowed(Roles.STRATEGIST)
+    @POST
+    @Path("{name}/versions/{version}/activate")
+    @Operation(operationId = "activateProfileVersion",
+            summary = "Make a stored, scenario-passing version of a profile the one that serves (rollback: activate an older one)")
+    public ProfileVersions.Activation activate(@PathParam("name") String name, @PathParam("version") String version,
+                                               @Context SecurityContext security) {
+        return versions.activate(name, version, Callers.name(security));
     }
 
     /** A profile as it was at a version: its YAML and its schema-checked values. */

@@ -19,15 +19,22 @@ public class ProfileVersions {
 
     private final AuditTrail audit;
     private final ProfileRegistry profiles;
+    private final VersionHistory history;
 
     @Inject
-    public ProfileVersions(AuditTrail audit, ProfileRegistry profiles) {
+    public ProfileVersions(AuditTrail audit, ProfileRegistry profiles, VersionHistory history) {
+        this.history = history;
         this.audit = audit;
         this.profiles = profiles;
     }
 
     /** One stored version of a profile; {@code loaded} when it is the one serving now. */
-    public record VersionSummary(String name, String version, Instant storedAt, boolean loaded) {
+    public record VersionSummary(String name, String version, Instant storedAt, boolean loaded, Instant activatedAt,
+                                 String activatedBy) {
+    }
+
+    /** A profile activation: the version now serving and the one it replaced. */
+    public record Activation(String name, String version, String previous, Instant activatedAt, String activatedBy) {
     }
 
     /** A profile at a version: its YAML source and the values the schema check read from it. */
@@ -37,8 +44,13 @@ public class ProfileVersions {
     /** Stored versions, newest first; the loaded one is listed even before an evaluation stored it. */
     public List<VersionSummary> list(String name) {
         String loaded = loadedVersion(name);
-        List<VersionSummary> stored = audit.profileVersions(name).stream()
-                .map(v -> new VersionSummary(name, v.version(), v.storedAt(), v.version().equals(loaded))).toList();
+        List<com.alvh.audit.VersionEvent> activations = history.profileEvents(name);
+        List<VersionSummary> stored = audit.profileVersions(name).stream().map(v -> {
+            var last = activations.stream().filter(e -> e.version().equals(v.version())).reduce((a, b) -> b);
+            return new VersionSummary(name, v.version(), v.storedAt(), v.version().equals(loaded),
+                    last.map(com.alvh.audit.VersionEvent::at).orElse(null),
+                    last.map(com.alvh.audit.VersionEvent::actor).orElse(null));
+        }).toList();
         if (!loaded.isEmpty() && stored.stream().noneMatch(VersionSummary::loaded)) {
             ProfileCatalog.LoadedProfile current = profiles.find(name).orElseThrow();
             audit.storeProfileVersion(name, loaded, current.source(), null);
@@ -74,6 +86,26 @@ public class ProfileVersions {
             // stored versions were valid when stored; a schema that has since grown may refuse an old one
             return new ProfileAtVersion(name, version, source, null, false);
         }
+    }
+
+    /**
+     * Makes a stored version of a profile the one that serves (rollback: an older one), after the shipped scenarios
+     * pass with it; noted in the version history with the caller. It serves until the profile's file changes.
+     */
+    public Activation activate(String name, String version, String caller) {
+        if (profiles.find(name).isEmpty()) {
+            throw new InvalidRequestException("name", "unknown profile '" + name + "'");
+        }
+        ProfileAtVersion stored = at(name, version);
+        if (stored.values() == null) {
+            throw new InvalidRequestException("version", "version " + version + " of profile " + name
+                    + " no longer passes the profile schema and cannot serve");
+        }
+        var previous = profiles.activate(new ProfileCatalog.LoadedProfile(stored.values(), name + ".yaml", stored.source()));
+        String actor = caller == null || caller.isBlank() ? "anonymous" : caller;
+        audit.storeProfileVersion(name, version, stored.source(), actor);
+        history.profileActivated(name, version, actor);
+        return new Activation(name, version, previous.map(p -> p.profile().version()).orElse(null), Instant.now(), actor);
     }
 
     /** Unified diff and side-by-side rows of how {@code against} becomes {@code version}. */

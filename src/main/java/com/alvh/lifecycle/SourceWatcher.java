@@ -138,6 +138,7 @@ public class SourceWatcher {
         long t0 = System.nanoTime();
         try {
             profiles.reload();
+            noteProfiles();
             Snapshot now = Snapshot.rules(config.rulesDir());
             RuleSetCompiler.Result result = rules.attempt(now.drl());
             if (result.valid()) {
@@ -211,6 +212,18 @@ public class SourceWatcher {
         if (settled(profilesState, now)) {
             profiles.reload();
             profilesState.applied = now;
+            noteProfiles();
+        }
+    }
+
+    /** Notes in the version history the profile versions that now serve (who: the strategies directory). */
+    private void noteProfiles() {
+        for (var loaded : profiles.all()) {
+            try {
+                history.profileActivated(loaded.profile().name(), loaded.profile().version(), VersionHistory.STRATEGIES_DIR);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not note the profile activation in the version history", e);
+            }
         }
     }
 

@@ -20,6 +20,8 @@ public class VersionHistory {
 
     /** The actor named for versions loaded from the watched rules directory. */
     public static final String RULES_DIR = "rules-dir";
+    /** The actor named for profile versions loaded from the watched strategies directory. */
+    public static final String STRATEGIES_DIR = "strategies-dir";
 
     private final AuditTrail audit;
 
@@ -49,6 +51,22 @@ public class VersionHistory {
         if (!lastActivated().map(ruleSet.version()::equals).orElse(false)) {
             audit.recordVersionEvent(event(ruleSet.version(), VersionEvent.ACTIVATED, actor));
         }
+    }
+
+    /** Notes that a profile version serves, unless the profile's last activation already named it. */
+    public void profileActivated(String name, String version, String actor) {
+        List<VersionEvent> earlier = profileEvents(name);
+        boolean same = !earlier.isEmpty() && earlier.get(earlier.size() - 1).version().equals(version);
+        if (!same) {
+            audit.recordVersionEvent(new VersionEvent(VersionEvent.PROFILE, name, version, VersionEvent.ACTIVATED,
+                    Instant.now(), actor));
+        }
+    }
+
+    /** The activations of one profile, oldest first. */
+    public List<VersionEvent> profileEvents(String name) {
+        return audit.versionEvents(VersionEvent.PROFILE, name).stream()
+                .filter(e -> VersionEvent.ACTIVATED.equals(e.what())).toList();
     }
 
     public List<VersionEvent> events() {

@@ -80,6 +80,13 @@ public final class ProfileCatalog {
         return new ProfileCatalog(kept, allErrors);
     }
 
+    /** This catalog with {@code replacement} serving under its name (a stored version a strategist activated). */
+    public ProfileCatalog with(LoadedProfile replacement) {
+        Map<String, LoadedProfile> kept = new TreeMap<>(profiles);
+        kept.put(replacement.profile().name(), replacement);
+        return new ProfileCatalog(kept, errors);
+    }
+
     public Optional<LoadedProfile> find(String name) {
         return Optional.ofNullable(profiles.get(name));
     }

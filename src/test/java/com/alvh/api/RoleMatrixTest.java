@@ -83,6 +83,9 @@ class RoleMatrixTest {
         who("GET /api/v1/profiles/{name}/versions", Roles.AUDITOR, Roles.STRATEGIST);
         who("GET /api/v1/profiles/{name}/versions/{version}", Roles.AUDITOR, Roles.STRATEGIST);
         who("GET /api/v1/profiles/{name}/versions/{version}/diff", Roles.AUDITOR, Roles.STRATEGIST);
+        who("POST /api/v1/profiles/{name}/versions/{version}/activate", Roles.STRATEGIST);
+        who("GET /console/profiles/{name}/versions/{version}/activate", Roles.STRATEGIST);
+        who("POST /console/profiles/{name}/versions/{version}/activate", Roles.STRATEGIST);
         who("GET /console", Roles.AUDITOR, Roles.STRATEGIST);
         who("GET /console/evaluations", Roles.AUDITOR);
         who("GET /console/evaluations/{id}", Roles.AUDITOR);

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.alvh.testing.TestCallers;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -249,6 +251,45 @@ class RuleLifecycleTest {
         assertEquals(List.of(), replay.getList("differences"));
         assertNull(given().when().post("/api/v1/evaluations/nope/replay").then().statusCode(404)
                 .contentType("application/problem+json").extract().path("violations[0]"));
+    }
+
+    @Test
+    void aStrategistActivatesAStoredProfileVersionWhichServesUntilItsFileChanges() throws IOException {
+        Path file = PrivateRules.strategies.resolve("balanced.yaml");
+        String original = Files.readString(file);
+        String first = given().when().get("/api/v1/profiles/balanced").then().statusCode(200).extract().path("version");
+        given().when().get("/api/v1/profiles/balanced/versions").then().statusCode(200); // stores the loaded version
+        try {
+            Files.writeString(file, original + "\n# retuned by RuleLifecycleTest\n");
+            String second = awaitProfile(v -> !v.equals(first));
+            var strategist = given().auth().preemptive().basic(TestCallers.STRATEGIST, TestCallers.PASSWORD);
+            JsonPath activation = strategist.when().post("/api/v1/profiles/balanced/versions/" + first + "/activate")
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals(second, activation.getString("previous"));
+            assertEquals(TestCallers.STRATEGIST, activation.getString("activatedBy"));
+            assertEquals(first, given().when().get("/api/v1/profiles/balanced").then().extract().path("version"));
+            assertEquals(first, evaluate(Examples.text("cpi-next-day")).getString("profile.version"), "evaluations use it");
+            JsonPath versions = given().when().get("/api/v1/profiles/balanced/versions").then().statusCode(200)
+                    .extract().jsonPath();
+            assertEquals(TestCallers.STRATEGIST, versions.getString("find { it.version == '" + first + "' }.activatedBy"));
+            assertTrue(versions.getBoolean("find { it.version == '" + first + "' }.loaded"));
+            // an auditor may look but not activate; an unknown version is refused naming it
+            given().auth().preemptive().basic(TestCallers.AUDITOR, TestCallers.PASSWORD)
+                    .when().post("/api/v1/profiles/balanced/versions/" + second + "/activate").then().statusCode(403);
+            given().when().post("/api/v1/profiles/balanced/versions/sha256:nope/activate").then().statusCode(422)
+                    .body("violations[0].field", org.hamcrest.Matchers.equalTo("version"));
+            // the file changes again: the file's version serves
+            Files.writeString(file, original + "\n# retuned twice by RuleLifecycleTest\n");
+            String third = awaitProfile(v -> !v.equals(first) && !v.equals(second));
+            assertNotEquals(first, third);
+        } finally {
+            Files.writeString(file, original);
+            awaitProfile(first::equals);
+        }
+    }
+
+    private static String awaitProfile(Predicate<String> version) {
+        return await("/api/v1/profiles/balanced", p -> version.test(p.getString("version"))).getString("version");
     }
 
     private static JsonPath evaluate(String body) {
