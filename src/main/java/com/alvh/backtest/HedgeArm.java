@@ -26,16 +26,44 @@ final class HedgeArm {
     private LocalDate lastRemoval;
     private int layerDays;
     private int modelledDays;
+    /** The action and rule being applied (set by the policy before it trades), for the ledger. */
+    private LayerEvent.Kind pendingKind;
+    private String pendingRule = "unnamed";
+    private final List<LayerEvent> events = new ArrayList<>();
+    private final Map<Integer, String> openers = new TreeMap<>();
+    private final Map<String, Double> pnlByOpener = new TreeMap<>();
 
     HedgeArm(String name, BacktestConfig config) {
         this.name = name;
         this.config = config;
     }
 
+    /**
+     * Names what the next {@link #open}/{@link #close} calls do and the rule behind them, for the ledger; a roll is
+     * a close then an open of the same tranche.
+     */
+    void decide(LayerEvent.Kind kind, String rule) {
+        pendingKind = kind;
+        pendingRule = rule;
+    }
+
     void open(MarketDay day, int tranche, String instrument, LocalDate expiry, int contracts) {
         HedgeLayer layer = new HedgeLayer(tranche, instrument, expiry, contracts, VxPricing.price(day, expiry), day.date());
         layers.add(layer);
-        pay(contracts * config.vxSideCost(layer.multiplier()));
+        double cost = contracts * config.vxSideCost(layer.multiplier());
+        pay(cost);
+        boolean roll = pendingKind == LayerEvent.Kind.ROLLED;
+        String opener = roll ? openers.getOrDefault(tranche, pendingRule) : pendingRule;
+        openers.put(tranche, opener);
+        pnlByOpener.merge(opener, -cost, Double::sum);
+        if (!roll) {
+            events.add(new LayerEvent(day.date(), LayerEvent.Kind.OPENED, tranche, instrument, expiry, null, contracts,
+                    layer.entryPrice(), pendingRule, opener, Double.NaN));
+        } else if (!events.isEmpty() && events.get(events.size() - 1).kind() == LayerEvent.Kind.ROLLED) {
+            LayerEvent closed = events.remove(events.size() - 1);
+            events.add(new LayerEvent(closed.date(), closed.kind(), tranche, instrument, closed.expiry(), expiry,
+                    contracts, closed.price(), closed.rule(), opener, closed.pnl()));
+        }
     }
 
     /** Closes the layer of {@code tranche}, if held, at the day's price. */
@@ -43,10 +71,34 @@ final class HedgeArm {
         Optional<HedgeLayer> layer = layers.stream().filter(l -> l.tranche() == tranche).findFirst();
         layer.ifPresent(l -> {
             layers.remove(l);
-            cash += (VxPricing.price(day, l.expiry()) - l.entryPrice()) * l.multiplier() * l.contracts();
-            pay(l.contracts() * config.vxSideCost(l.multiplier()));
+            double exit = VxPricing.price(day, l.expiry());
+            cash += (exit - l.entryPrice()) * l.multiplier() * l.contracts();
+            double cost = l.contracts() * config.vxSideCost(l.multiplier());
+            pay(cost);
+            LayerEvent.Kind kind = pendingKind == LayerEvent.Kind.ROLLED ? LayerEvent.Kind.ROLLED : LayerEvent.Kind.CLOSED;
+            record(day.date(), kind, l, exit, cost, pendingRule);
         });
         return layer;
+    }
+
+    /** Books a layer taken off: its P&L net of both sides' costs, attributed to the rule that opened it. */
+    private void record(LocalDate date, LayerEvent.Kind kind, HedgeLayer l, double exit, double exitCost, String rule) {
+        double gross = (exit - l.entryPrice()) * l.multiplier() * l.contracts();
+        double entryCost = l.contracts() * config.vxSideCost(l.multiplier());
+        String opener = openers.getOrDefault(l.tranche(), "unnamed");
+        pnlByOpener.merge(opener, gross - exitCost, Double::sum);
+        events.add(new LayerEvent(date, kind, l.tranche(), l.instrument(), l.expiry(), null, l.contracts(), exit, rule,
+                opener, gross - exitCost - entryCost));
+    }
+
+    /** The ledger so far, the layers still held marked at {@code lastDay} and added to their openers' P&L. */
+    HedgeLedger ledger(MarketDay lastDay) {
+        Map<String, Double> pnl = new TreeMap<>(pnlByOpener);
+        for (HedgeLayer l : layers) {
+            pnl.merge(openers.getOrDefault(l.tranche(), "unnamed"),
+                    (VxPricing.price(lastDay, l.expiry()) - l.entryPrice()) * l.multiplier() * l.contracts(), Double::sum);
+        }
+        return new HedgeLedger(events, pnl);
     }
 
     void removed(LocalDate date) {
@@ -64,7 +116,9 @@ final class HedgeArm {
                 double finalSettlement = l.expiry().equals(day.date()) ? VxPricing.quoted(day, l.expiry()) : Double.NaN;
                 double exit = Double.isNaN(finalSettlement) ? day.vix() : finalSettlement;
                 cash += (exit - l.entryPrice()) * l.multiplier() * l.contracts();
-                pay(l.contracts() * (config.vxCommission() + config.vxExchangeFee()));
+                double cost = l.contracts() * (config.vxCommission() + config.vxExchangeFee());
+                pay(cost);
+                record(day.date(), LayerEvent.Kind.EXPIRED, l, exit, cost, "expiry");
             }
         }
     }
