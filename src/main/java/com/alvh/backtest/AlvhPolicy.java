@@ -47,7 +47,7 @@ final class AlvhPolicy implements HedgePolicy {
                 case ROLL_LAYER -> LayerEvent.Kind.ROLLED;
                 case REMOVE_LAYER -> LayerEvent.Kind.CLOSED;
                 default -> LayerEvent.Kind.OPENED;
-            }, String.join(", ", rulesBehind));
+            }, List.copyOf(rulesBehind));
             switch (a.type()) {
                 case ADD_LAYER -> arm.open(day, a.tranche(), a.instrument(), a.expiry(), a.contracts());
                 case REMOVE_LAYER -> {

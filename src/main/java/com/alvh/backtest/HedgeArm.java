@@ -29,6 +29,7 @@ final class HedgeArm {
     /** The action and rule being applied (set by the policy before it trades), for the ledger. */
     private LayerEvent.Kind pendingKind;
     private String pendingRule = "unnamed";
+    private String pendingOpener = "unnamed";
     private final List<LayerEvent> events = new ArrayList<>();
     private final Map<Integer, String> openers = new TreeMap<>();
     private final Map<String, Double> pnlByOpener = new TreeMap<>();
@@ -40,11 +41,13 @@ final class HedgeArm {
 
     /**
      * Names what the next {@link #open}/{@link #close} calls do and the rule behind them, for the ledger; a roll is
-     * a close then an open of the same tranche.
+     * a close then an open of the same tranche. A layer's P&L is attributed to the first rule: the one that proposed
+     * the action (sizing and limit rules, which only shaped it, follow it among the reasons).
      */
-    void decide(LayerEvent.Kind kind, String rule) {
+    void decide(LayerEvent.Kind kind, List<String> rules) {
         pendingKind = kind;
-        pendingRule = rule;
+        pendingRule = rules.isEmpty() ? "unnamed" : String.join(", ", rules);
+        pendingOpener = rules.isEmpty() ? "unnamed" : rules.get(0);
     }
 
     void open(MarketDay day, int tranche, String instrument, LocalDate expiry, int contracts) {
@@ -53,7 +56,7 @@ final class HedgeArm {
         double cost = contracts * config.vxSideCost(layer.multiplier());
         pay(cost);
         boolean roll = pendingKind == LayerEvent.Kind.ROLLED;
-        String opener = roll ? openers.getOrDefault(tranche, pendingRule) : pendingRule;
+        String opener = roll ? openers.getOrDefault(tranche, pendingOpener) : pendingOpener;
         openers.put(tranche, opener);
         pnlByOpener.merge(opener, -cost, Double::sum);
         if (!roll) {

@@ -9,7 +9,8 @@ import java.time.LocalDate;
  * @param expiry   the expiry of the layer that was opened, or of the one that was closed or rolled away from
  * @param price    the VX price the layer traded (or settled) at
  * @param rule     the rule (or rules, comma separated) behind the action; "expiry" for a layer held to settlement
- * @param openedBy the rule that first opened the tranche (a roll keeps it), to which its P&L is attributed
+ * @param openedBy the rule that proposed opening the tranche (the first of the opening action's reasons; a roll keeps
+ *                 it), to which the layer's P&L is attributed
  * @param pnl      for a layer taken off: (exit − entry) × multiplier × contracts less both sides' costs; NaN on OPENED
  */
 public record LayerEvent(LocalDate date, Kind kind, int tranche, String instrument, LocalDate expiry,

@@ -86,7 +86,8 @@ public record SweepSpec(String profile, Map<String, List<Object>> parameters, Wi
         }
     }
 
-    static SweepSpec of(Map<?, ?> map) {
+    /** A sweep from its parsed YAML (see the class comment for the keys). */
+    public static SweepSpec of(Map<?, ?> map) {
         String profile = String.valueOf(map.containsKey("profile") ? map.get("profile") : "balanced");
         if (!(map.get("parameters") instanceof Map<?, ?> params) || params.isEmpty()) {
             throw new IllegalArgumentException("'parameters' must name at least one profile key and its values");

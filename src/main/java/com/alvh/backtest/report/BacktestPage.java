@@ -73,8 +73,10 @@ public final class BacktestPage {
             return new StressRow(row.window().label(), period, 0, "–", List.of());
         }
         return new StressRow(row.window().label(), period, row.days(), Fmt.dollars(row.rebalancingCosts()),
-                row.arms().stream().map(a -> new StressCell(Fmt.dollars(a.drawdown()), Fmt.dollars(a.hedgePnl()),
-                        Fmt.ratio(a.coverage()), a.hedgePnl() < 0)).toList());
+                row.arms().stream().map(a -> a.arm().equals("unhedged")
+                        ? new StressCell(Fmt.dollars(a.drawdown()), "–", "–", false)
+                        : new StressCell(Fmt.dollars(a.drawdown()), Fmt.dollars(a.hedgePnl()), Fmt.ratio(a.coverage()),
+                                a.hedgePnl() < 0)).toList());
     }
 
     private static List<Attribution> attribution(BacktestResult r) {

@@ -99,6 +99,53 @@ class ReportInBrowserTest {
         assertTrue(Files.size(Browser.SCREENSHOTS.resolve("report-top.png")) > 10_000);
     }
 
+    /**
+     * A sweep report from a 3×2 grid of made-up results (no simulation needed): both heatmaps have a cell per
+     * (x, y) pair, the frontier has every variant, and the ranking table lists them.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSweepReportDrawsItsHeatmapsAndFrontier() throws Exception {
+        var spec = com.alvh.research.SweepSpec.of(new org.yaml.snakeyaml.Yaml().load("""
+                parameters: {proximitySigma: [0.5, 1.0, 1.5], calmVixMax: [14, 18]}
+                fit: {from: 2015-01-01, to: 2020-12-31}
+                test: {from: 2021-01-01, to: 2022-12-31}
+                walkForward: {mode: anchored, folds: 2}
+                pboBlocks: 4
+                """));
+        java.util.Random random = new java.util.Random(7);
+        List<com.alvh.research.VariantResult> variants = new java.util.ArrayList<>();
+        var grid = spec.variants();
+        for (int id = 0; id < grid.size(); id++) {
+            double[] pnl = random.doubles(400).map(x -> x - 0.45).toArray();
+            List<com.alvh.research.FoldResult> folds = new java.util.ArrayList<>();
+            for (var fold : spec.folds()) {
+                folds.add(new com.alvh.research.FoldResult(fold.index(), fold.fit(), fold.test(),
+                        metrics(1000 * id, 500 + 100 * id, 300 - 40 * id), 0.5, metrics(100 * id, 300, 100), 0.1));
+            }
+            variants.add(new com.alvh.research.VariantResult(id, grid.get(id), folds,
+                    com.alvh.research.ReturnStats.of(pnl, 4)));
+        }
+        Path out = Files.createDirectories(dir.resolve("sweep"));
+        com.alvh.research.SweepResults.finish(spec, variants, out);
+        try (Browser browser = Browser.open(out.toUri().toURL())) {
+            browser.go("/report.html");
+            browser.find("body[data-charts-ready='3']");
+            List<Long> cells = (List<Long>) browser.script("""
+                    return ['chart-heat-fit', 'chart-heat-test', 'chart-frontier'].map(function (id) {
+                      return echarts.getInstanceByDom(document.getElementById(id)).getOption().series[0].data.length;
+                    });""");
+            assertEquals(List.of(6L, 6L, 6L), cells);
+            assertEquals(6, browser.all("#ranking tbody tr").size());
+            assertEquals(2, browser.all("#walk-forward tbody tr").size());
+            browser.screenshot("sweep-report-top");
+        }
+    }
+
+    private static com.alvh.backtest.Metrics metrics(double pnl, double drawdown, double hedgeCost) {
+        return new com.alvh.backtest.Metrics(pnl, 0, drawdown, 0, hedgeCost, 0, 0, 0, Map.of(), 0, 0);
+    }
+
     private static int monthsBetween(String from, String to) {
         var a = java.time.YearMonth.parse(from.substring(0, 7));
         var b = java.time.YearMonth.parse(to.substring(0, 7));
