@@ -182,7 +182,8 @@ final class HedgeArm {
         return modelledDays;
     }
 
+    /** By rule name, in a fixed order (written to result files that must not change from run to run). */
     Map<String, Integer> actionsPerRule() {
-        return Map.copyOf(actionsPerRule);
+        return java.util.Collections.unmodifiableMap(new TreeMap<>(actionsPerRule));
     }
 }

@@ -13,6 +13,6 @@ public record HedgeLedger(List<LayerEvent> events, Map<String, Double> pnlByOpen
 
     public HedgeLedger {
         events = List.copyOf(events);
-        pnlByOpeningRule = Map.copyOf(pnlByOpeningRule);
+        pnlByOpeningRule = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(pnlByOpeningRule));
     }
 }

@@ -26,7 +26,11 @@ public final class SweepFiles {
 
     static final String HEADER = "sweep.json";
     static final String VARIANTS = "variants.jsonl";
-    /** NaN and infinities (a Sharpe ratio of a flat run, return ÷ drawdown without drawdown) as strings. */
+    /**
+     * NaN and infinities (a Sharpe ratio of a flat run, return ÷ drawdown without drawdown) as strings. Maps written
+     * here must iterate in a fixed order (no Map.of / Map.copyOf, whose order changes from one JVM to the next), so
+     * that the same sweep gives the same files however and wherever its shards ran.
+     */
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .configure(JsonWriteFeature.WRITE_NAN_AS_STRINGS.mappedFeature(), true);
@@ -36,6 +40,15 @@ public final class SweepFiles {
     }
 
     private SweepFiles() {
+    }
+
+    /** A map of the given keys and values that iterates in that order (nulls allowed). */
+    static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     static void writeHeader(Path dir, Header header) throws IOException {

@@ -68,9 +68,9 @@ final class SweepPage {
         String y = names.size() > 1 ? names.get(1) : null;
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("objective", spec.objective().toString());
-        data.put("x", Map.of("name", x, "values", spec.parameters().get(x).stream().map(String::valueOf).toList()));
-        data.put("y", y == null ? Map.of("name", "", "values", List.of("all"))
-                : Map.of("name", y, "values", spec.parameters().get(y).stream().map(String::valueOf).toList()));
+        data.put("x", SweepFiles.ordered("name", x, "values", spec.parameters().get(x).stream().map(String::valueOf).toList()));
+        data.put("y", y == null ? SweepFiles.ordered("name", "", "values", List.of("all"))
+                : SweepFiles.ordered("name", y, "values", spec.parameters().get(y).stream().map(String::valueOf).toList()));
         // The best variant of each (x, y) cell, where more parameters vary: the heatmap shows what the grid can reach.
         Map<String, Ranking.Ranked> cells = new LinkedHashMap<>();
         for (Ranking.Ranked r : s.ranking()) {
@@ -91,7 +91,7 @@ final class SweepPage {
         List<Map<String, Object>> points = new ArrayList<>();
         for (Ranking.Ranked r : s.ranking()) {
             Metrics m = r.variant().fit();
-            points.add(Map.of("variant", r.variant().id(), "drawdown", m.maxDrawdown(), "hedgeCost", m.hedgeCost(),
+            points.add(SweepFiles.ordered("variant", r.variant().id(), "drawdown", m.maxDrawdown(), "hedgeCost", m.hedgeCost(),
                     "pnl", m.totalPnl(), "feasible", r.feasible(), "parameters", String.valueOf(r.variant().parameters())));
         }
         data.put("points", points.size() > 5000 ? points.subList(0, 5000) : points);
@@ -108,7 +108,7 @@ final class SweepPage {
         for (Metrics m : sorted) {
             if (m.maxDrawdown() < best) {
                 best = m.maxDrawdown();
-                out.add(Map.of("hedgeCost", m.hedgeCost(), "drawdown", m.maxDrawdown()));
+                out.add(SweepFiles.ordered("hedgeCost", m.hedgeCost(), "drawdown", m.maxDrawdown()));
             }
         }
         return out;

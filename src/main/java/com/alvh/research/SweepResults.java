@@ -169,12 +169,12 @@ public final class SweepResults {
             json.writeObjectField("constraints", spec.constraints().stream().map(Constraint::toString).toList());
             json.writeObjectField("fit", spec.fit());
             json.writeObjectField("test", spec.test());
-            json.writeObjectField("walkForward", Map.of("mode", spec.walkForward().mode(), "folds", s.walkForward()));
+            json.writeObjectField("walkForward", SweepFiles.ordered("mode", spec.walkForward().mode(), "folds", s.walkForward()));
             json.writeNumberField("variants", s.variants());
-            json.writeObjectField("pbo", s.pbo() == null ? null : Map.of("value", s.pbo().pbo(), "splits",
+            json.writeObjectField("pbo", s.pbo() == null ? null : SweepFiles.ordered("value", s.pbo().pbo(), "splits",
                     s.pbo().splits(), "blocks", spec.pboBlocks(), "method", "CSCV (Bailey, Borwein, López de Prado, Zhu 2017)"
                     + " on daily P&L of the first fold's fit window, Sharpe ranked"));
-            json.writeObjectField("deflatedSharpe", s.dsr() == null ? null : Map.of("best", s.dsr().dsr(),
+            json.writeObjectField("deflatedSharpe", s.dsr() == null ? null : SweepFiles.ordered("best", s.dsr().dsr(),
                     "expectedMaxDailySharpe", s.dsr().expectedMaxSharpe(), "trials", s.dsr().trials(),
                     "dailySharpeVariance", sharpeVariance, "method", "Bailey & López de Prado 2014, on daily P&L of the"
                             + " first fold's fit window of the top-ranked variant"));
