@@ -26,13 +26,7 @@ final class HedgeArm {
     private LocalDate lastRemoval;
     private int layerDays;
     private int modelledDays;
-    /** The action and rule being applied (set by the policy before it trades), for the ledger. */
-    private LayerEvent.Kind pendingKind;
-    private String pendingRule = "unnamed";
-    private String pendingOpener = "unnamed";
-    private final List<LayerEvent> events = new ArrayList<>();
-    private final Map<Integer, String> openers = new TreeMap<>();
-    private final Map<String, Double> pnlByOpener = new TreeMap<>();
+    private final LayerLedger ledger = new LayerLedger();
 
     HedgeArm(String name, BacktestConfig config) {
         this.name = name;
@@ -40,14 +34,11 @@ final class HedgeArm {
     }
 
     /**
-     * Names what the next {@link #open}/{@link #close} calls do and the rule behind them, for the ledger; a roll is
-     * a close then an open of the same tranche. A layer's P&L is attributed to the first rule: the one that proposed
-     * the action (sizing and limit rules, which only shaped it, follow it among the reasons).
+     * Names what the next {@link #open}/{@link #close} calls do and the rules behind them, for the ledger (see
+     * {@link LayerLedger}).
      */
     void decide(LayerEvent.Kind kind, List<String> rules) {
-        pendingKind = kind;
-        pendingRule = rules.isEmpty() ? "unnamed" : String.join(", ", rules);
-        pendingOpener = rules.isEmpty() ? "unnamed" : rules.get(0);
+        ledger.decide(kind, rules);
     }
 
     void open(MarketDay day, int tranche, String instrument, LocalDate expiry, int contracts) {
@@ -55,18 +46,7 @@ final class HedgeArm {
         layers.add(layer);
         double cost = contracts * config.vxSideCost(layer.multiplier());
         pay(cost);
-        boolean roll = pendingKind == LayerEvent.Kind.ROLLED;
-        String opener = roll ? openers.getOrDefault(tranche, pendingOpener) : pendingOpener;
-        openers.put(tranche, opener);
-        pnlByOpener.merge(opener, -cost, Double::sum);
-        if (!roll) {
-            events.add(new LayerEvent(day.date(), LayerEvent.Kind.OPENED, tranche, instrument, expiry, null, contracts,
-                    layer.entryPrice(), pendingRule, opener, Double.NaN));
-        } else if (!events.isEmpty() && events.get(events.size() - 1).kind() == LayerEvent.Kind.ROLLED) {
-            LayerEvent closed = events.remove(events.size() - 1);
-            events.add(new LayerEvent(closed.date(), closed.kind(), tranche, instrument, closed.expiry(), expiry,
-                    contracts, closed.price(), closed.rule(), opener, closed.pnl()));
-        }
+        ledger.opened(day.date(), layer, cost);
     }
 
     /** Closes the layer of {@code tranche}, if held, at the day's price. */
@@ -78,30 +58,14 @@ final class HedgeArm {
             cash += (exit - l.entryPrice()) * l.multiplier() * l.contracts();
             double cost = l.contracts() * config.vxSideCost(l.multiplier());
             pay(cost);
-            LayerEvent.Kind kind = pendingKind == LayerEvent.Kind.ROLLED ? LayerEvent.Kind.ROLLED : LayerEvent.Kind.CLOSED;
-            record(day.date(), kind, l, exit, cost, pendingRule);
+            ledger.closed(day.date(), l, exit, cost, cost);
         });
         return layer;
     }
 
-    /** Books a layer taken off: its P&L net of both sides' costs, attributed to the rule that opened it. */
-    private void record(LocalDate date, LayerEvent.Kind kind, HedgeLayer l, double exit, double exitCost, String rule) {
-        double gross = (exit - l.entryPrice()) * l.multiplier() * l.contracts();
-        double entryCost = l.contracts() * config.vxSideCost(l.multiplier());
-        String opener = openers.getOrDefault(l.tranche(), "unnamed");
-        pnlByOpener.merge(opener, gross - exitCost, Double::sum);
-        events.add(new LayerEvent(date, kind, l.tranche(), l.instrument(), l.expiry(), null, l.contracts(), exit, rule,
-                opener, gross - exitCost - entryCost));
-    }
-
-    /** The ledger so far, the layers still held marked at {@code lastDay} and added to their openers' P&L. */
+    /** The layer changes so far and the P&L per opening rule, layers still held marked at {@code lastDay}. */
     HedgeLedger ledger(MarketDay lastDay) {
-        Map<String, Double> pnl = new TreeMap<>(pnlByOpener);
-        for (HedgeLayer l : layers) {
-            pnl.merge(openers.getOrDefault(l.tranche(), "unnamed"),
-                    (VxPricing.price(lastDay, l.expiry()) - l.entryPrice()) * l.multiplier() * l.contracts(), Double::sum);
-        }
-        return new HedgeLedger(events, pnl);
+        return ledger.snapshot(layers, lastDay);
     }
 
     void removed(LocalDate date) {
@@ -121,7 +85,7 @@ final class HedgeArm {
                 cash += (exit - l.entryPrice()) * l.multiplier() * l.contracts();
                 double cost = l.contracts() * (config.vxCommission() + config.vxExchangeFee());
                 pay(cost);
-                record(day.date(), LayerEvent.Kind.EXPIRED, l, exit, cost, "expiry");
+                ledger.expired(day.date(), l, exit, cost, l.contracts() * config.vxSideCost(l.multiplier()));
             }
         }
     }
