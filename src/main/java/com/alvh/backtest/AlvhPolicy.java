@@ -41,6 +41,13 @@ final class AlvhPolicy implements HedgePolicy {
         previousSlope = decided.curveSlope();
         List<String> done = new ArrayList<>();
         for (HedgeAction a : decided.decision().actions()) {
+            Set<String> rulesBehind = new LinkedHashSet<>();
+            a.reasons().forEach(r -> rulesBehind.add(r.rule()));
+            arm.decide(switch (a.type()) {
+                case ROLL_LAYER -> LayerEvent.Kind.ROLLED;
+                case REMOVE_LAYER -> LayerEvent.Kind.CLOSED;
+                default -> LayerEvent.Kind.OPENED;
+            }, List.copyOf(rulesBehind));
             switch (a.type()) {
                 case ADD_LAYER -> arm.open(day, a.tranche(), a.instrument(), a.expiry(), a.contracts());
                 case REMOVE_LAYER -> {
@@ -53,8 +60,6 @@ final class AlvhPolicy implements HedgePolicy {
                     continue;
                 }
             }
-            Set<String> rulesBehind = new LinkedHashSet<>();
-            a.reasons().forEach(r -> rulesBehind.add(r.rule()));
             rulesBehind.forEach(arm::count);
             done.add(a.type() + " t" + a.tranche() + " " + a.instrument() + " " + a.expiry() + " x" + a.contracts()
                     + " " + rulesBehind);

@@ -26,16 +26,27 @@ final class HedgeArm {
     private LocalDate lastRemoval;
     private int layerDays;
     private int modelledDays;
+    private final LayerLedger ledger = new LayerLedger();
 
     HedgeArm(String name, BacktestConfig config) {
         this.name = name;
         this.config = config;
     }
 
+    /**
+     * Names what the next {@link #open}/{@link #close} calls do and the rules behind them, for the ledger (see
+     * {@link LayerLedger}).
+     */
+    void decide(LayerEvent.Kind kind, List<String> rules) {
+        ledger.decide(kind, rules);
+    }
+
     void open(MarketDay day, int tranche, String instrument, LocalDate expiry, int contracts) {
         HedgeLayer layer = new HedgeLayer(tranche, instrument, expiry, contracts, VxPricing.price(day, expiry), day.date());
         layers.add(layer);
-        pay(contracts * config.vxSideCost(layer.multiplier()));
+        double cost = contracts * config.vxSideCost(layer.multiplier());
+        pay(cost);
+        ledger.opened(day.date(), layer, cost);
     }
 
     /** Closes the layer of {@code tranche}, if held, at the day's price. */
@@ -43,10 +54,18 @@ final class HedgeArm {
         Optional<HedgeLayer> layer = layers.stream().filter(l -> l.tranche() == tranche).findFirst();
         layer.ifPresent(l -> {
             layers.remove(l);
-            cash += (VxPricing.price(day, l.expiry()) - l.entryPrice()) * l.multiplier() * l.contracts();
-            pay(l.contracts() * config.vxSideCost(l.multiplier()));
+            double exit = VxPricing.price(day, l.expiry());
+            cash += (exit - l.entryPrice()) * l.multiplier() * l.contracts();
+            double cost = l.contracts() * config.vxSideCost(l.multiplier());
+            pay(cost);
+            ledger.closed(day.date(), l, exit, cost, cost);
         });
         return layer;
+    }
+
+    /** The layer changes so far and the P&L per opening rule, layers still held marked at {@code lastDay}. */
+    HedgeLedger ledger(MarketDay lastDay) {
+        return ledger.snapshot(layers, lastDay);
     }
 
     void removed(LocalDate date) {
@@ -64,7 +83,9 @@ final class HedgeArm {
                 double finalSettlement = l.expiry().equals(day.date()) ? VxPricing.quoted(day, l.expiry()) : Double.NaN;
                 double exit = Double.isNaN(finalSettlement) ? day.vix() : finalSettlement;
                 cash += (exit - l.entryPrice()) * l.multiplier() * l.contracts();
-                pay(l.contracts() * (config.vxCommission() + config.vxExchangeFee()));
+                double cost = l.contracts() * (config.vxCommission() + config.vxExchangeFee());
+                pay(cost);
+                ledger.expired(day.date(), l, exit, cost, l.contracts() * config.vxSideCost(l.multiplier()));
             }
         }
     }
@@ -125,7 +146,8 @@ final class HedgeArm {
         return modelledDays;
     }
 
+    /** By rule name, in a fixed order (written to result files that must not change from run to run). */
     Map<String, Integer> actionsPerRule() {
-        return Map.copyOf(actionsPerRule);
+        return java.util.Collections.unmodifiableMap(new TreeMap<>(actionsPerRule));
     }
 }

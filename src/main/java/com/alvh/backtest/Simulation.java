@@ -49,11 +49,13 @@ public final class Simulation {
                 new AlvhPolicy(profile, rules, requests));
         List<ArmRun> runs = arms.stream().map(a -> ArmRun.start(a.name)).toList();
         List<LocalDate> dates = new ArrayList<>();
+        List<Double> rebalancingCosts = new ArrayList<>();
         for (int i = start; i < end; i++) {
             List<MarketDay> seen = days.subList(0, i + 1);
             MarketDay day = days.get(i);
             dates.add(day.date());
             condor.step(day);
+            rebalancingCosts.add(condor.rebalancingCosts());
             for (int a = 0; a < arms.size(); a++) {
                 HedgeArm arm = arms.get(a);
                 arm.settleExpired(day);
@@ -71,10 +73,10 @@ public final class Simulation {
         List<BacktestResult.Arm> results = new ArrayList<>();
         for (int a = 0; a < arms.size(); a++) {
             results.add(new BacktestResult.Arm(runs.get(a), ArmMetrics.of(dates, runs.get(a), arms.get(a), condor, config,
-                    days.get(end - 1))));
+                    days.get(end - 1)), arms.get(a).ledger(days.get(end - 1))));
         }
         List<Double> vix = days.subList(start, end).stream().map(MarketDay::vix).toList();
-        return new BacktestResult(profile.profile().name(), dates, vix, results, config);
+        return new BacktestResult(profile.profile().name(), dates, vix, results, config, rebalancingCosts);
     }
 
     private static double last(ArmRun run) {

@@ -54,6 +54,7 @@ final class StaticPolicy implements HedgePolicy {
                 || ChronoUnit.DAYS.between(day.date(), held.expiry()) <= profile.rollWindowDays()
                 || held.contracts() != contracts;
         if (stale) {
+            arm.decide(held == null ? LayerEvent.Kind.OPENED : LayerEvent.Kind.ROLLED, List.of(RULE));
             if (held != null) {
                 arm.close(day, held.tranche());
             }

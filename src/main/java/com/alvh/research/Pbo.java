@@ -27,18 +27,31 @@ public final class Pbo {
      * @param blocks  S, even, at least 2, and at most the number of periods
      */
     public static Result of(double[][] returns, int blocks) {
-        int n = returns.length;
+        if (returns.length < 2) {
+            throw new IllegalArgumentException("PBO needs at least 2 variants, got " + returns.length);
+        }
+        Blocks[] stats = new Blocks[returns.length];
+        for (int v = 0; v < returns.length; v++) {
+            stats[v] = Blocks.of(returns[v], blocks);
+        }
+        return of(stats);
+    }
+
+    /**
+     * The same from each variant's per-block sums, which is all CSCV needs: a sweep keeps S × 3 numbers per variant
+     * instead of its daily series, and shards of a sweep can be merged into the PBO of the whole.
+     */
+    public static Result of(Blocks[] variants) {
+        int n = variants.length;
         if (n < 2) {
             throw new IllegalArgumentException("PBO needs at least 2 variants, got " + n);
         }
-        if (blocks < 2 || blocks % 2 != 0) {
-            throw new IllegalArgumentException("the number of blocks must be even and at least 2, got " + blocks);
+        int blocks = variants[0].sum().length;
+        for (Blocks b : variants) {
+            if (b.sum().length != blocks || b.count() != variants[0].count()) {
+                throw new IllegalArgumentException("PBO needs every variant cut into the same blocks");
+            }
         }
-        int t = returns[0].length;
-        if (t < blocks) {
-            throw new IllegalArgumentException(t + " periods cannot be cut into " + blocks + " blocks");
-        }
-        int size = t / blocks; // the last t mod S periods are dropped, so that every block has the same length
         List<Double> logits = new ArrayList<>();
         int overfit = 0;
         for (int mask = 0; mask < (1 << blocks); mask++) {
@@ -48,8 +61,8 @@ public final class Pbo {
             double[] inSample = new double[n];
             double[] outOfSample = new double[n];
             for (int v = 0; v < n; v++) {
-                inSample[v] = sharpe(returns[v], mask, size, blocks, true);
-                outOfSample[v] = sharpe(returns[v], mask, size, blocks, false);
+                inSample[v] = variants[v].sharpe(mask, true);
+                outOfSample[v] = variants[v].sharpe(mask, false);
             }
             int best = 0;
             for (int v = 1; v < n; v++) {
@@ -78,22 +91,46 @@ public final class Pbo {
         return new Result((double) overfit / logits.size(), logits.size(), List.copyOf(logits));
     }
 
-    /** Mean over standard deviation of the periods in (or out of) the blocks set in {@code mask}; 0 when flat. */
-    private static double sharpe(double[] r, int mask, int size, int blocks, boolean in) {
-        double sum = 0;
-        double sumSq = 0;
-        int count = 0;
-        for (int b = 0; b < blocks; b++) {
-            if (((mask >> b) & 1) == (in ? 1 : 0)) {
+    /**
+     * One variant's returns cut into S equal blocks of consecutive periods (the last t mod S periods dropped, so
+     * that every block has the same length): per block the sum and the sum of squares, and the periods per block.
+     */
+    public record Blocks(double[] sum, double[] sumSq, int count) {
+
+        public static Blocks of(double[] r, int blocks) {
+            if (blocks < 2 || blocks % 2 != 0) {
+                throw new IllegalArgumentException("the number of blocks must be even and at least 2, got " + blocks);
+            }
+            if (r.length < blocks) {
+                throw new IllegalArgumentException(r.length + " periods cannot be cut into " + blocks + " blocks");
+            }
+            int size = r.length / blocks;
+            double[] sum = new double[blocks];
+            double[] sumSq = new double[blocks];
+            for (int b = 0; b < blocks; b++) {
                 for (int i = b * size; i < (b + 1) * size; i++) {
-                    sum += r[i];
-                    sumSq += r[i] * r[i];
-                    count++;
+                    sum[b] += r[i];
+                    sumSq[b] += r[i] * r[i];
                 }
             }
+            return new Blocks(sum, sumSq, size);
         }
-        double mean = sum / count;
-        double variance = sumSq / count - mean * mean;
-        return variance <= 1e-18 ? (mean == 0 ? 0 : Math.signum(mean) * Double.MAX_VALUE) : mean / Math.sqrt(variance);
+
+        /** Mean over standard deviation of the periods in (or out of) the blocks set in {@code mask}; 0 when flat. */
+        double sharpe(int mask, boolean in) {
+            double s = 0;
+            double sq = 0;
+            int n = 0;
+            for (int b = 0; b < sum.length; b++) {
+                if (((mask >> b) & 1) == (in ? 1 : 0)) {
+                    s += sum[b];
+                    sq += sumSq[b];
+                    n += count;
+                }
+            }
+            double mean = s / n;
+            double variance = sq / n - mean * mean;
+            return variance <= 1e-18 ? (mean == 0 ? 0 : Math.signum(mean) * Double.MAX_VALUE) : mean / Math.sqrt(variance);
+        }
     }
 }

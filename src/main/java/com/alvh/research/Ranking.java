@@ -5,8 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Orders variants by the objective on the <em>fit</em> window only (the test window must not choose), variants that
- * break a constraint (on the fit window) last; ties keep the sweep's order.
+ * Orders variants by the objective on the <em>fit</em> windows only (the test windows must not choose; with several
+ * walk-forward folds, the objective averaged over the folds' fit windows), variants that break a constraint (on any
+ * fit window) last; ties keep the sweep's order.
  */
 public final class Ranking {
 
@@ -19,19 +20,14 @@ public final class Ranking {
 
     public static List<Ranked> rank(List<VariantResult> variants, Objective objective, List<Constraint> constraints) {
         List<VariantResult> sorted = new ArrayList<>(variants);
-        sorted.sort(Comparator.comparing((VariantResult v) -> !feasible(v, constraints))
-                .thenComparing(v -> -objective.score(v.fit(), v.fitSharpe()))
+        sorted.sort(Comparator.comparing((VariantResult v) -> !v.meets(constraints))
+                .thenComparing(v -> -(objective.higherIsBetter() ? 1 : -1) * v.fitValue(objective))
                 .thenComparingInt(VariantResult::id));
         List<Ranked> out = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
             VariantResult v = sorted.get(i);
-            out.add(new Ranked(i + 1, v, feasible(v, constraints), objective.value(v.fit(), v.fitSharpe()),
-                    v.test() == null ? Double.NaN : objective.value(v.test(), v.testSharpe())));
+            out.add(new Ranked(i + 1, v, v.meets(constraints), v.fitValue(objective), v.testValue(objective)));
         }
         return out;
-    }
-
-    static boolean feasible(VariantResult v, List<Constraint> constraints) {
-        return constraints.stream().allMatch(c -> c.holds(v.fit(), v.fitSharpe()));
     }
 }

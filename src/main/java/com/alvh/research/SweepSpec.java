@@ -27,10 +27,25 @@ import com.alvh.strategy.ProfileSchema;
  * objective: return/drawdown         # or sharpe, maxDrawdown, hedgeCost, totalPnl
  * constraints: ["maxDrawdown &lt;= 300000"]
  * pboBlocks: 8                       # CSCV blocks of the fit window (even)
+ * walkForward: {mode: rolling, folds: 5}   # optional: the test window cut into folds, see {@link WalkForward}
  * </pre>
  */
 public record SweepSpec(String profile, Map<String, List<Object>> parameters, Window fit, Window test,
-                        Objective objective, List<Constraint> constraints, int pboBlocks) {
+                        Objective objective, List<Constraint> constraints, int pboBlocks, WalkForward walkForward) {
+
+    public SweepSpec {
+        walkForward = walkForward == null ? WalkForward.SINGLE : walkForward;
+    }
+
+    public SweepSpec(String profile, Map<String, List<Object>> parameters, Window fit, Window test, Objective objective,
+                     List<Constraint> constraints, int pboBlocks) {
+        this(profile, parameters, fit, test, objective, constraints, pboBlocks, WalkForward.SINGLE);
+    }
+
+    /** The fit/test windows each variant runs on: one fold unless the sweep walks forward. */
+    public List<WalkForward.Fold> folds() {
+        return walkForward.folds(fit, test);
+    }
 
     /** A closed date range. */
     public record Window(LocalDate from, LocalDate to) {
@@ -71,7 +86,8 @@ public record SweepSpec(String profile, Map<String, List<Object>> parameters, Wi
         }
     }
 
-    static SweepSpec of(Map<?, ?> map) {
+    /** A sweep from its parsed YAML (see the class comment for the keys). */
+    public static SweepSpec of(Map<?, ?> map) {
         String profile = String.valueOf(map.containsKey("profile") ? map.get("profile") : "balanced");
         if (!(map.get("parameters") instanceof Map<?, ?> params) || params.isEmpty()) {
             throw new IllegalArgumentException("'parameters' must name at least one profile key and its values");
@@ -99,7 +115,16 @@ public record SweepSpec(String profile, Map<String, List<Object>> parameters, Wi
         if (blocks < 2 || blocks % 2 != 0 || blocks > 16) {
             throw new IllegalArgumentException("pboBlocks must be even, between 2 and 16, was " + blocks);
         }
-        return new SweepSpec(profile, parameters, fit, test, objective, List.copyOf(constraints), blocks);
+        WalkForward walk = WalkForward.SINGLE;
+        if (map.get("walkForward") instanceof Map<?, ?> w) {
+            walk = new WalkForward(WalkForward.mode(String.valueOf(w.containsKey("mode") ? w.get("mode") : "anchored")),
+                    w.containsKey("folds") ? ((Number) w.get("folds")).intValue() : 1);
+        } else if (map.containsKey("walkForward")) {
+            throw new IllegalArgumentException("'walkForward' must be {mode: anchored|rolling, folds: N}");
+        }
+        SweepSpec spec = new SweepSpec(profile, parameters, fit, test, objective, List.copyOf(constraints), blocks, walk);
+        spec.folds(); // a walk that does not fit the windows fails here, before any run
+        return spec;
     }
 
     private static List<Object> values(String key, Object v) {

@@ -63,7 +63,7 @@ class BacktestApiTest {
         assertTrue(report.getMap("arms[2].metrics").containsKey("coverageRatio"));
         String html = given().when().get("/api/v1/backtests/" + id + "/report.html").then().statusCode(200)
                 .contentType("text/html").extract().asString();
-        assertTrue(html.contains("<svg"), "the report draws its charts inline");
+        assertTrue(html.contains("echarts.init(") && html.contains("id=\"report-data\""), "charts by the inlined ECharts");
     }
 
     @Test

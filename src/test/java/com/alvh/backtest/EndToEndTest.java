@@ -51,8 +51,20 @@ class EndToEndTest {
             assertEquals(report.get("arms").get(a).get("metrics").get("totalPnl").asDouble(), sum, 0.05);
         }
 
+        // The layers each rule opened add up to the arm's hedge P&L (costs included, open layers marked).
+        for (JsonNode arm : report.get("arms")) {
+            double attributed = 0;
+            for (JsonNode pnl : arm.get("pnlByOpeningRule")) {
+                attributed += pnl.asDouble();
+            }
+            assertEquals(arm.get("metrics").get("hedgePnl").asDouble(), attributed, 0.05, arm.get("name").asText());
+        }
+
         String html = Files.readString(out.resolve("report.html"));
-        assertEquals(3, html.split("<svg", -1).length - 1, "equity, hedge ratio and VIX charts");
-        assertFalse(html.contains("<script") || html.contains("<link") || html.contains("http://cdn"), "self-contained");
+        assertTrue(html.contains("<script type=\"application/json\" id=\"report-data\">"), "data embedded as JSON");
+        assertTrue(html.contains("echarts.init(") && html.length() > 900_000, "ECharts inlined (about 1 MB)");
+        assertFalse(html.contains("<svg") || html.contains("<link") || html.contains("src=\"http")
+                || html.contains("src='http"), "self-contained, nothing fetched");
+        assertTrue(html.contains("<td class=\"name\">Financial crisis</td>"), "stress windows listed");
     }
 }

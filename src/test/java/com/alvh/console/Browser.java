@@ -25,9 +25,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A headless Debian Chromium at 1280 px driven by Debian's chromedriver, installed by .ci/install-chromium.sh when
  * missing (a failed install fails the test, never skips it). Saves a screenshot per step to target/console-screenshots.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    public static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final String DRIVER = "/usr/bin/chromedriver";
     private static final String CHROMIUM = "/usr/bin/chromium";
 
@@ -41,7 +41,7 @@ final class Browser implements AutoCloseable {
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(240));
     }
 
-    static Browser open(URL base) throws IOException, InterruptedException {
+    public static Browser open(URL base) throws IOException, InterruptedException {
         install();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -79,12 +79,12 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/console/login")));
     }
 
-    void go(String path) {
+    public void go(String path) {
         driver.get(base + path);
     }
 
     /** Waits for an element; compiling a candidate takes tens of seconds on a loaded machine, hence the long wait. */
-    WebElement find(String css) {
+    public WebElement find(String css) {
         try {
             return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
         } catch (org.openqa.selenium.TimeoutException e) {
@@ -99,7 +99,7 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    java.util.List<WebElement> all(String css) {
+    public java.util.List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
 
@@ -112,7 +112,7 @@ final class Browser implements AutoCloseable {
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", find(css), value);
     }
 
-    Object script(String js) {
+    public Object script(String js) {
         return ((JavascriptExecutor) driver).executeScript(js);
     }
 
@@ -125,7 +125,7 @@ final class Browser implements AutoCloseable {
         return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth;");
     }
 
-    void screenshot(String name) throws IOException {
+    public void screenshot(String name) throws IOException {
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }

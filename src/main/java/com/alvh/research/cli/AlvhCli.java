@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             BacktestCli.class,
             SweepCli.class,
+            SweepMergeCli.class,
             BenchCli.class,
             com.alvh.cli.UsersCli.class,
             com.alvh.cli.ScenariosCli.class,
