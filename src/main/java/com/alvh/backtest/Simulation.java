@@ -49,11 +49,13 @@ public final class Simulation {
                 new AlvhPolicy(profile, rules, requests));
         List<ArmRun> runs = arms.stream().map(a -> ArmRun.start(a.name)).toList();
         List<LocalDate> dates = new ArrayList<>();
+        List<Double> rebalancing = new ArrayList<>();
         for (int i = start; i < end; i++) {
             List<MarketDay> seen = days.subList(0, i + 1);
             MarketDay day = days.get(i);
             dates.add(day.date());
             condor.step(day);
+            rebalancing.add(condor.rebalancingCosts());
             for (int a = 0; a < arms.size(); a++) {
                 HedgeArm arm = arms.get(a);
                 arm.settleExpired(day);
@@ -74,7 +76,7 @@ public final class Simulation {
                     days.get(end - 1))));
         }
         List<Double> vix = days.subList(start, end).stream().map(MarketDay::vix).toList();
-        return new BacktestResult(profile.profile().name(), dates, vix, results, config);
+        return new BacktestResult(profile.profile().name(), dates, vix, results, config, rebalancing);
     }
 
     private static double last(ArmRun run) {
