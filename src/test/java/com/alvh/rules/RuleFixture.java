@@ -35,12 +35,13 @@ final class RuleFixture {
     Profile profile = profile("balanced");
 
     /**
-     * The rule tests' keys beside the shipped file: balanced with quarter tranches and the FOMC/CPI/PPI calendar, so the
+     * The rule tests' keys beside the shipped file: balanced with quarter tranches, the FOMC/CPI/PPI calendar, a 3-day
+     * cooldown and a 40% carry budget (the seed's values), so the
      * event rules have something to watch and the hand-worked tranche sizes stay those of a 0.25 increment. The shipped
      * balanced defaults (chosen by the backtest, docs/backtest.md) are tested by the scenarios in rules/scenarios.
      */
     private static final java.util.Map<String, String> RULE_TEST_KEYS = java.util.Map.of(
-            "trancheIncrement", "0.25", "eventTypes", "[FOMC, CPI, PPI]");
+            "trancheIncrement", "0.25", "eventTypes", "[FOMC, CPI, PPI]", "cooldownDays", "3", "carryBudgetPctOfCredit", "40");
     MarketSnapshot market = new MarketSnapshot(AS_OF, 5346.56, 18.0);
     Indicators indicators = new Indicators(55.0, 50.0, 5.0, 4.0, 1.0, "NONE", false, 0.0);
     TermStructure curve = new TermStructure(1.03, 1.2, 0.4, false, 0.0, 18.5, null);
