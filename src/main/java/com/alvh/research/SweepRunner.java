@@ -174,13 +174,18 @@ public final class SweepRunner {
 
     private static String row(SweepSpec spec, VariantResult v) {
         List<String> cells = new ArrayList<>(List.of(String.valueOf(v.id())));
-        spec.parameters().keySet().forEach(k -> cells.add(String.valueOf(v.parameters().get(k))));
+        spec.parameters().keySet().forEach(k -> cells.add(csvCell(String.valueOf(v.parameters().get(k)))));
         cells.addAll(metricCells(v.fit(), v.fitSharpe()));
         cells.addAll(metricCells(v.test(), v.testSharpe()));
         return String.join(",", cells) + "\n";
     }
 
-    private static List<String> metricCells(Metrics m, double sharpe) {
+    /** RFC 4180 quoting for a value that holds a comma or a quote, e.g. a list such as eventTypes [FOMC, CPI]. */
+    static String csvCell(String value) {
+        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
+        private static List<String> metricCells(Metrics m, double sharpe) {
         if (m == null) {
             return java.util.Collections.nCopies(METRICS.length, "");
         }
