@@ -92,7 +92,7 @@ public class OpenApiDocument implements OASFilter {
             MediaType answer = ok.getContent().getMediaType("application/json");
             if (answer != null && OpenApiDocument.class.getClassLoader().getResource(ANSWER_EXAMPLE) != null) {
                 answer.addExample("cpi-next-day", OASFactory.createExample()
-                        .summary("the answer to cpi-next-day: add one tranche ahead of CPI").value(read(ANSWER_EXAMPLE)));
+                        .summary("the answer to cpi-next-day: hold (the shipped balanced profile watches no macro event)").value(read(ANSWER_EXAMPLE)));
             }
         }
     }

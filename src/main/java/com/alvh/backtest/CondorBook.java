@@ -55,7 +55,7 @@ final class CondorBook {
         CondorLegs legs = new CondorLegs(put - config.wingWidth(), put, call, call + config.wingWidth());
         condor = new OpenCondor("IC-" + (++opened), legs, expiry, config.condorContracts(),
                 pricer.spread(OptionType.PUT, day, put, legs.putLong(), expiry),
-                pricer.spread(OptionType.CALL, day, call, legs.callLong(), expiry), day.date(), List.of());
+                pricer.spread(OptionType.CALL, day, call, legs.callLong(), expiry), day.date(), List.of(), day.spx());
         cash += condor.credit() * 100 * condor.contracts();
         commission(day.date(), 4);
     }
@@ -80,7 +80,7 @@ final class CondorBook {
             rebalancingCosts += loss;
         }
         condor = new OpenCondor(condor.id(), legs, condor.expiry(), condor.contracts(),
-                put ? credit : condor.putCredit(), put ? condor.callCredit() : credit, condor.openedAt(), costs);
+                put ? credit : condor.putCredit(), put ? condor.callCredit() : credit, condor.openedAt(), costs, day.spx());
         commission(day.date(), 4);
     }
 
@@ -91,7 +91,7 @@ final class CondorBook {
         List<OpenCondor.CondorCost> costs = new ArrayList<>(condor.costs());
         costs.add(new OpenCondor.CondorCost(date, amount, "COMMISSION"));
         condor = new OpenCondor(condor.id(), condor.legs(), condor.expiry(), condor.contracts(), condor.putCredit(),
-                condor.callCredit(), condor.openedAt(), costs);
+                condor.callCredit(), condor.openedAt(), costs, condor.spxAtOpen());
     }
 
     /** Cost to buy the condor back, per share. */

@@ -48,7 +48,7 @@ final class RequestBuilder {
         var legs = condor.legs();
         CondorInput condorInput = new CondorInput(condor.id(), condor.expiry(), condor.contracts(), legs.putLong(),
                 legs.putShort(), legs.callShort(), legs.callLong(), condor.credit(), null, null,
-                condor.costs().stream().map(c -> new CostInput(c.date(), c.amount(), c.kind())).toList());
+                condor.costs().stream().map(c -> new CostInput(c.date(), c.amount(), c.kind())).toList(), condor.spxAtOpen());
         List<HedgeInput.LayerInput> layers = arm.layers().stream().map(l -> new HedgeInput.LayerInput(l.tranche(),
                 l.instrument(), l.expiry(), l.contracts(), l.entryPrice(), l.openedAt())).toList();
         return new EvaluationRequest(profile, date.atTime(20, 0).toInstant(ZoneOffset.UTC), market, condorInput,

@@ -2,6 +2,8 @@ package com.alvh.backtest;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.apache.commons.math3.analysis.UnivariateFunction;
@@ -27,32 +29,45 @@ public final class Xirr {
             return Double.NaN;
         }
         LocalDate first = flows.get(0).date();
-        double[] years = flows.stream().mapToDouble(f -> ChronoUnit.DAYS.between(first, f.date()) / 365.0).toArray();
+        // Days without a flow add nothing to the sum: a backtest has thousands of them.
+        List<Flow> paid = flows.stream().filter(f -> f.amount() != 0).toList();
+        double[] years = paid.stream().mapToDouble(f -> ChronoUnit.DAYS.between(first, f.date()) / 365.0).toArray();
+        double[] amounts = paid.stream().mapToDouble(Flow::amount).toArray();
         UnivariateFunction npv = r -> {
             double sum = 0;
+            double log = Math.log1p(r);
             for (int i = 0; i < years.length; i++) {
-                sum += flows.get(i).amount() / Math.pow(1 + r, years[i]);
+                sum += amounts[i] * Math.exp(-years[i] * log);
             }
             return sum;
         };
-        double best = Double.NaN;
-        double lo = -0.99;
-        double atLo = npv.value(lo);
-        while (lo < 10) {
-            double hi = lo + (lo < 1 ? 0.01 : 0.1);
-            double atHi = npv.value(hi);
-            if (atLo == 0) {
-                return lo;
-            }
-            if (Math.signum(atLo) != Math.signum(atHi)) {
-                double root = new BrentSolver(1e-12, 1e-12).solve(1000, npv, lo, hi);
-                if (Double.isNaN(best) || Math.abs(root) < Math.abs(best)) {
-                    best = root;
-                }
-            }
+        // Grid cells ordered by their distance from 0%, so the scan can stop once no nearer root can follow.
+        List<double[]> cells = new ArrayList<>();
+        for (double lo = -0.99; lo < 10 - 1e-9; ) {
+            double hi = lo + (lo < 1 - 1e-9 ? 0.01 : 0.1);
+            cells.add(new double[] {lo, hi});
             lo = hi;
-            atLo = atHi;
+        }
+        cells.sort(Comparator.comparingDouble(Xirr::distanceFromZero));
+        double best = Double.NaN;
+        for (double[] cell : cells) {
+            if (!Double.isNaN(best) && distanceFromZero(cell) > Math.abs(best)) {
+                break;
+            }
+            double atLo = npv.value(cell[0]);
+            double atHi = npv.value(cell[1]);
+            if (atLo == 0 || atHi == 0) {
+                double root = atLo == 0 ? cell[0] : cell[1];
+                best = Double.isNaN(best) || Math.abs(root) < Math.abs(best) ? root : best;
+            } else if (Math.signum(atLo) != Math.signum(atHi)) {
+                double root = new BrentSolver(1e-12, 1e-12).solve(1000, npv, cell[0], cell[1]);
+                best = Double.isNaN(best) || Math.abs(root) < Math.abs(best) ? root : best;
+            }
         }
         return best;
+    }
+
+    private static double distanceFromZero(double[] cell) {
+        return cell[0] <= 0 && cell[1] >= 0 ? 0 : Math.min(Math.abs(cell[0]), Math.abs(cell[1]));
     }
 }

@@ -9,6 +9,7 @@ import com.alvh.condor.CondorPosition;
 import com.alvh.condor.CondorRisk;
 import com.alvh.condor.CondorRiskAnalysis;
 import com.alvh.condor.PositionGreeks;
+import com.alvh.condor.StrikeCushion;
 import com.alvh.evaluation.request.CondorInput;
 import com.alvh.evaluation.request.CostInput;
 import com.alvh.evaluation.request.MarketInput;
@@ -18,7 +19,8 @@ import com.alvh.strategy.Profile;
 final class CondorDerivation {
 
     /** Risk, position and the greeks with where they came from. */
-    record Result(CondorRisk risk, CondorPosition position, PositionGreeks greeks, String greeksSource) {
+    record Result(CondorRisk risk, CondorPosition position, PositionGreeks greeks, String greeksSource,
+                  StrikeCushion cushion) {
     }
 
     private static final double SPX_MULTIPLIER = 100;
@@ -52,6 +54,7 @@ final class CondorDerivation {
         double creditDollars = condor.credit() * SPX_MULTIPLIER * condor.contracts();
         CondorPosition position = new CondorPosition(condor.id(), condor.expiry(), condor.contracts(), creditDollars,
                 Math.abs(risk.dollarGamma()) / creditDollars * 100);
-        return new Result(risk, position, greeks, source);
+        StrikeCushion cushion = condor.spxAtOpen() == null ? null : StrikeCushion.of(legs, condor.spxAtOpen(), market.spx());
+        return new Result(risk, position, greeks, source, cushion);
     }
 }

@@ -72,7 +72,7 @@ public final class Evaluator {
         DerivedFacts facts = FactDerivation.derive(request, profile.profile());
         java.util.Set<String> missing = new java.util.HashSet<>(facts.missingInputs().keySet());
         missing.addAll(unavailable);
-        var blocked = MissingInputs.rulesNeeding(ruleSet.files(), missing);
+        var blocked = blockedRules(ruleSet, missing);
         RuleOutcome outcome = RuleSessionRunner.run(ruleSet, facts.facts(), firingLimit, blocked);
         RuleConclusions conclusions = new RuleConclusions(ruled(outcome, Signal.class), ruled(outcome, Proposal.class),
                 ruled(outcome, Limit.class), ruled(outcome, SizeScale.class), ruled(outcome, RollProposal.class),
@@ -80,6 +80,18 @@ public final class Evaluator {
         Decision decision = DecisionAssembler.assemble(profile.profile(),
                 new DecisionAssembler.Book(facts.layers(), facts.book(), facts.greeks().vega(), facts.eligible()), conclusions);
         return new Decided(decision, facts.termStructure() == null ? null : facts.termStructure().slope());
+    }
+
+    /**
+     * Rules blocked by missing inputs, per rule set and set of missing inputs: the answer depends on those two only,
+     * and scanning the rule texts on every day of a backtest cost more than the rules themselves.
+     */
+    private static final java.util.Map<CompiledRuleSet.Runtime, java.util.Map<java.util.Set<String>, java.util.Set<String>>>
+            BLOCKED = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private static java.util.Set<String> blockedRules(CompiledRuleSet ruleSet, java.util.Set<String> missing) {
+        return BLOCKED.computeIfAbsent(ruleSet.runtime(), r -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(java.util.Set.copyOf(missing), m -> java.util.Set.copyOf(MissingInputs.rulesNeeding(ruleSet.files(), m)));
     }
     // --- end research ----------------------------------------------------------------------------------------
 

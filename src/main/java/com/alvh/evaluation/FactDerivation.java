@@ -35,11 +35,16 @@ final class FactDerivation {
             missing.put("previousSlope", new Violation("market.previousSlope",
                     "previousSlope (the VX curve slope of the previous snapshot) is missing; give market.previousSlope"));
         }
+        if (request.condor().spxAtOpen() == null) {
+            missing.put("spxAtOpen", new Violation("condor.spxAtOpen",
+                    "spxAtOpen (SPX when the short strikes were placed) is missing; give condor.spxAtOpen"));
+        }
         MissingInputs.checkRequired(profile, missing);
         return new DerivedFacts(profile, new MarketSnapshot(asOf, market.spx(), market.vix()), indicators.indicators(),
                 indicators.sources(), Map.copyOf(missing), curve, CurveDerivation.termStructure(asOf, market, curve),
                 condor.risk(), condor.position(), condor.greeks(), condor.greeksSource(), hedge.book(), hedge.layers(),
-                events(asOf, market), metrics(market), CurveDerivation.eligible(listed, request.condor().expiry(), curve));
+                events(asOf, market), metrics(market), CurveDerivation.eligible(listed, request.condor().expiry(), curve),
+                condor.cushion());
     }
 
     private static List<UpcomingEvent> events(LocalDate asOf, MarketInput market) {

@@ -35,6 +35,8 @@ public final class MissingInputs {
                 "advance-decline breadth"));
         add(new Input("previousSlope", Pattern.compile("\\bslopeChange\\b"), List.of("TERM_STRUCTURE_STEEPENING"),
                 "VX curve slope of the previous snapshot"));
+        add(new Input("spxAtOpen", Pattern.compile("\\b(StrikeCushion|putCushionUsedPct|callCushionUsedPct)\\b"),
+                List.of("BREAKEVEN_PROXIMITY", "STRESS_PASSED"), "SPX when the short strikes were placed"));
     }
 
     /** A rule block of a DRL file: {@code rule "name" ... end}, the name quoted or bare. */

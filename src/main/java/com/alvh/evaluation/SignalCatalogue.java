@@ -54,18 +54,35 @@ final class SignalCatalogue {
                 view("BACKWARDATION", t.contangoRatio(), p.backwardationRatio(), "contango ratio VX2/VX1 (active below)"),
                 view("COMPLACENCY", i.spxRsi14(), p.spxRsiOverbought(), "SPX RSI(14), with VIX RSI(14) at or under " + p.vixRsiLow()),
                 view("MOMENTUM_ROLLOVER", i.macdHistogram(), 0.0, "MACD histogram; active on a bearish crossover on the last bar"),
-                view("BREAKEVEN_PROXIMITY", Math.min(r.distanceToLowerSigma(), r.distanceToUpperSigma()), p.proximitySigma(),
-                        "distance to the nearer break-even in σ (active at or below)"),
+                proximity(f),
                 view("GAMMA_STRESS", f.position().gammaPctOfCredit(), p.gammaStressPctOfCredit(), "gamma cost of a 1% move, % of credit"),
                 view("EVENT_WINDOW", nearestEvent, (double) p.eventWindowDays(), "trading days to the nearest watched event"),
                 view("COST_DRAG", r.rebalancingCostsPctOfCredit(), p.costDragPctOfCredit(), "rebalancing costs, % of credit"),
                 view("CALM_REGIME", f.market().vix(), p.calmVixMax(),
-                        "VIX (calm at or below, with contango ratio at least " + p.calmContangoMin() + " and no event or stress)"));
+                        "VIX (calm at or below, with contango ratio at least " + p.calmContangoMin() + " and no event or stress)"),
+                view("STRESS_PASSED", f.cushion() == null ? null : f.cushion().putCushionUsedPct(),
+                        custom(p, "stressPassedCushionUsedPct"), "share (%) of the put strike's room used (passed at or below, with"
+                        + " contango and VIX RSI low, while layers are on)"),
+                view("SPIKE_PAYOFF", f.book().pnl() / f.position().creditDollars() * 100, custom(p, "takeProfitPctOfCredit"),
+                        "layers' P&L since opening, % of credit (active at or above)"));
     }
 
-    private static SignalView view(String name, Double value, double threshold, String measure) {
+    /** Put-side proximity as the shipped rule measures it: the share of the put strike's room SPX has used. */
+    private static SignalView proximity(DerivedFacts f) {
+        return view("BREAKEVEN_PROXIMITY", f.cushion() == null ? null : f.cushion().putCushionUsedPct(),
+                custom(f.profile(), "proximityCushionUsedPct"),
+                "share (%) of the room between SPX at opening and the put short strike used up (active at or above)");
+    }
+
+    /** A threshold of the profile's own parameters, null when the profile does not declare it. */
+    private static Double custom(Profile p, String name) {
+        return p.parameters().get(name) instanceof Number n ? n.doubleValue() : null;
+    }
+
+    private static SignalView view(String name, Double value, Double threshold, String measure) {
         String observed = value == null ? "not available" : String.format("%.4g", value);
         return new SignalView(name, false, true, value, threshold,
-                String.format("Not active: %s is %s against threshold %s", measure, observed, String.format("%.4g", threshold)), null);
+                String.format("Not active: %s is %s against threshold %s", measure, observed,
+                        threshold == null ? "(not set in the profile)" : String.format("%.4g", threshold)), null);
     }
 }

@@ -128,11 +128,14 @@ public final class SweepRunner {
     static LoadedProfile variantProfile(LoadedProfile base, Map<String, Object> values) {
         Map<String, Object> yaml = new Yaml().load(base.source());
         for (var e : values.entrySet()) {
-            ProfileSchema.Field field = ProfileSchema.field(e.getKey())
-                    .orElseThrow(() -> new IllegalArgumentException("unknown profile parameter '" + e.getKey() + "'"));
+            var field = ProfileSchema.field(e.getKey());
+            if (field.isEmpty()) {
+                customDefault(yaml, base, e.getKey()).put("default", e.getValue());
+                continue;
+            }
             @SuppressWarnings("unchecked")
-            Map<String, Object> section = (Map<String, Object>) yaml.computeIfAbsent(field.section(), k -> new LinkedHashMap<>());
-            section.put(field.key(), e.getValue());
+            Map<String, Object> section = (Map<String, Object>) yaml.computeIfAbsent(field.get().section(), k -> new LinkedHashMap<>());
+            section.put(field.get().key(), e.getValue());
         }
         String source = new Yaml().dump(yaml);
         try {
@@ -140,5 +143,15 @@ public final class SweepRunner {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("variant " + values + " is not a valid profile: " + e.getMessage(), e);
         }
+    }
+
+    /** The declaration of a custom parameter of the base profile ({@code parameters:} section), whose default a variant sets. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> customDefault(Map<String, Object> yaml, LoadedProfile base, String name) {
+        if (!(yaml.get("parameters") instanceof Map<?, ?> declared) || !(declared.get(name) instanceof Map<?, ?> declaration)) {
+            throw new IllegalArgumentException("unknown profile parameter '" + name + "': neither a built-in key nor declared under"
+                    + " parameters: in " + base.file());
+        }
+        return (Map<String, Object>) declaration;
     }
 }

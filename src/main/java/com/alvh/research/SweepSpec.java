@@ -19,7 +19,7 @@ import com.alvh.strategy.ProfileSchema;
  * A sweep file (YAML):
  * <pre>
  * profile: balanced
- * parameters:                        # profile keys (any section) and the values to try
+ * parameters:                        # profile keys (any section, or the base profile's own parameters:) and the values to try
  *   proximitySigma: [0.75, 1.0, 1.5]
  *   calmVixMax: {from: 14, to: 20, step: 2}
  * fit:  {from: 2005-06-01, to: 2014-12-31}
@@ -95,7 +95,7 @@ public record SweepSpec(String profile, Map<String, List<Object>> parameters, Wi
         Map<String, List<Object>> parameters = new LinkedHashMap<>();
         params.forEach((k, v) -> {
             String key = String.valueOf(k);
-            if (ProfileSchema.field(key).isEmpty()) {
+            if (ProfileSchema.field(key).isEmpty() && !key.matches(ProfileSchema.PARAMETER_NAME)) {
                 throw new IllegalArgumentException("unknown profile parameter '" + key + "'");
             }
             parameters.put(key, values(key, v));

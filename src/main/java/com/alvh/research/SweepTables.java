@@ -42,7 +42,7 @@ final class SweepTables {
                 for (FoldResult f : v.folds()) {
                     List<String> cells = new ArrayList<>(List.of(String.valueOf(r.rank()), String.valueOf(v.id()),
                             String.valueOf(r.feasible()), String.valueOf(f.fold())));
-                    spec.parameters().keySet().forEach(k -> cells.add(String.valueOf(v.parameters().get(k))));
+                    spec.parameters().keySet().forEach(k -> cells.add(csvCell(String.valueOf(v.parameters().get(k)))));
                     cells.add(f.fitWindow() == null ? "" : f.fitWindow().from().toString());
                     cells.add(f.fitWindow() == null ? "" : f.fitWindow().to().toString());
                     cells.add(f.testWindow() == null ? "" : f.testWindow().from().toString());
@@ -108,5 +108,10 @@ final class SweepTables {
             json.writeEndArray();
             json.writeEndObject();
         }
+    }
+
+    /** A value as one CSV field (RFC 4180 quoting by Commons CSV), e.g. a list such as eventTypes [FOMC, CPI]. */
+    static String csvCell(String value) {
+        return org.apache.commons.csv.CSVFormat.DEFAULT.format(value);
     }
 }

@@ -27,7 +27,7 @@ public final class ProfileSchema {
      * Market inputs a request may lack (its signals are then unavailable), which a profile may instead demand under
      * the top-level key {@code requiredInputs}. The evaluation maps each to the rules and signals that need it.
      */
-    public static final List<String> OPTIONAL_INPUTS = List.of("spxRsi14", "vixRsi14", "macd", "breadth", "previousSlope");
+    public static final List<String> OPTIONAL_INPUTS = List.of("spxRsi14", "vixRsi14", "macd", "breadth", "previousSlope", "spxAtOpen");
 
     /** Top-level keys besides the sections: free text, the required inputs and the custom parameters. */
     public static final List<String> TOP_LEVEL_KEYS = List.of("description", "requiredInputs", "parameters");

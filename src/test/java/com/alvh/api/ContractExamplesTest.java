@@ -64,7 +64,7 @@ class ContractExamplesTest {
         given().contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/scenarios/run")
                 .then().statusCode(200)
-                .body("total", org.hamcrest.Matchers.equalTo(3))
+                .body("total", org.hamcrest.Matchers.equalTo(12))
                 .body("failed", org.hamcrest.Matchers.equalTo(0))
                 .body("scenarios[0].rulesFired.size()", org.hamcrest.Matchers.greaterThan(0))
                 .body("coverage.rulesTotal", org.hamcrest.Matchers.greaterThan(0))

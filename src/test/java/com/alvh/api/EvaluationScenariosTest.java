@@ -28,7 +28,7 @@ class EvaluationScenariosTest {
     private static final String VERSION = "sha256:[0-9a-f]{64}";
     private static final Set<String> ALL_SIGNALS = Set.of("BREADTH_DIVERGENCE", "TERM_STRUCTURE_STEEPENING",
             "BACKWARDATION", "COMPLACENCY", "MOMENTUM_ROLLOVER", "BREAKEVEN_PROXIMITY", "GAMMA_STRESS", "EVENT_WINDOW",
-            "COST_DRAG", "CALM_REGIME");
+            "COST_DRAG", "CALM_REGIME", "STRESS_PASSED", "SPIKE_PAYOFF");
 
     @BeforeEach
     void ready() {
@@ -48,7 +48,7 @@ class EvaluationScenariosTest {
         assertEquals("2024-08-21", remove.get("expiry").asText());
         assertEquals(1, remove.get("contracts").asInt());
         assertTrue(reasonRules(remove).contains("Remove the newest layer in a calm regime"), remove.toString());
-        assertRatio(answer, 0.5, 0.25);
+        assertRatio(answer, 1.0, 0.5);
 
         // putShort 5000, callShort 5500, credit 4.20, wings 100, 10 contracts, 2024-05-20 → 2024-06-21
         assertDerived(answer, 14.10 / 12.95, 5000 - 4.20, 5500 + 4.20, (100 - 4.20) * 100 * 10, 32);
@@ -62,28 +62,23 @@ class EvaluationScenariosTest {
     }
 
     @Test
-    void addsOneTrancheTheDayBeforeCpi() throws IOException {
+    void holdsTheDayBeforeCpiBecauseBalancedWatchesNoMacroEvent() throws IOException {
+        // The shipped balanced profile opens no event window (eventTypes: []): adding ahead of FOMC/CPI/PPI lost money
+        // on 2005-06..2014-12, where its defaults were chosen (docs/backtest.md).
         JsonNode answer = evaluate("cpi-next-day");
 
         JsonNode actions = answer.at("/decision/actions");
         assertEquals(1, actions.size(), actions.toString());
-        JsonNode add = actions.get(0);
-        assertEquals("ADD_LAYER", add.get("type").asText());
-        assertEquals(1, add.get("tranche").asInt());
-        assertEquals("2024-10-16", add.get("expiry").asText());
-        assertTrue(Set.of("VX", "VXM").contains(add.get("instrument").asText()), add.toString());
-        assertTrue(add.get("contracts").asInt() > 0, add.toString());
-        assertTrue(reasonRules(add).contains("Add a tranche ahead of a macro event"), add.toString());
-        assertEquals("EVENT_WINDOW", add.at("/reasons/0/signal").asText());
-        assertRatio(answer, 0.0, 0.25);
+        assertEquals("HOLD", actions.get(0).get("type").asText());
+        assertEquals(List.of("Hold when nothing calls for a change"), reasonRules(actions.get(0)));
+        assertRatio(answer, 0.0, 0.0);
 
         // putShort 5000, callShort 5800, credit 5.10, wings 100, 10 contracts, 2024-08-13 → 2024-09-20
         assertDerived(answer, 17.60 / 16.45, 5000 - 5.10, 5800 + 5.10, (100 - 5.10) * 100 * 10, 38);
         JsonNode event = signal(answer, "EVENT_WINDOW");
-        assertTrue(event.get("active").asBoolean());
-        assertEquals(1.0, event.get("value").asDouble(), EPS);
+        assertFalse(event.get("active").asBoolean());
+        assertTrue(event.get("value").isNull(), "no watched event: " + event);
         assertEquals(2.0, event.get("threshold").asDouble(), EPS);
-        assertEquals("A watched macro event falls inside the event window", event.get("rule").asText());
         JsonNode backwardation = signal(answer, "BACKWARDATION");
         assertFalse(backwardation.get("active").asBoolean());
         assertEquals(17.60 / 16.45, backwardation.get("value").asDouble(), EPS);
@@ -93,22 +88,19 @@ class EvaluationScenariosTest {
     }
 
     @Test
-    void addsTwoTranchesAtOnceInBackwardationNearThePutBreakEven() throws IOException {
+    void holdsInBackwardationWithoutTheSpxAtWhichTheStrikesWereOpened() throws IOException {
+        // Proximity is measured against where the short strikes were opened (condor.spxAtOpen); the example does not give
+        // it, so BREAKEVEN_PROXIMITY is unavailable, and backwardation alone adds nothing.
         JsonNode answer = evaluate("backwardation-near-put");
 
         JsonNode actions = answer.at("/decision/actions");
-        assertEquals(2, actions.size(), actions.toString());
-        List<String> expiries = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            JsonNode add = actions.get(i);
-            assertEquals("ADD_LAYER", add.get("type").asText());
-            assertEquals(i + 1, add.get("tranche").asInt());
-            assertTrue(add.get("contracts").asInt() > 0, add.toString());
-            assertTrue(reasonRules(add).contains("Add several tranches at once under severe stress"), add.toString());
-            expiries.add(add.get("expiry").asText());
-        }
-        assertEquals(List.of("2024-10-16", "2024-11-20"), expiries);
-        assertRatio(answer, 0.0, 0.5);
+        assertEquals(1, actions.size(), actions.toString());
+        assertEquals("HOLD", actions.get(0).get("type").asText());
+        assertRatio(answer, 0.0, 0.0);
+        JsonNode proximity = signal(answer, "BREAKEVEN_PROXIMITY");
+        assertFalse(proximity.get("active").asBoolean());
+        assertFalse(proximity.get("available").asBoolean());
+        assertTrue(proximity.get("text").asText().contains("spxAtOpen"), proximity.toString());
 
         // putShort 5100, callShort 5800, credit 5.10, wings 100, 10 contracts, 2024-08-05 → 2024-09-20
         assertDerived(answer, 25.30 / 29.10, 5100 - 5.10, 5800 + 5.10, (100 - 5.10) * 100 * 10, 46);
@@ -117,7 +109,6 @@ class EvaluationScenariosTest {
         assertTrue(backwardation.get("active").asBoolean());
         assertEquals(25.30 / 29.10, backwardation.get("value").asDouble(), EPS);
         assertEquals(1.0, backwardation.get("threshold").asDouble(), EPS);
-        assertTrue(signal(answer, "BREAKEVEN_PROXIMITY").get("active").asBoolean());
         assertWellFormed(answer);
         assertStoredAsAnswered(answer, "backwardation-near-put");
     }
@@ -194,7 +185,9 @@ class EvaluationScenariosTest {
             assertEquals(i + 1, firing.get("seq").asInt(), "firings must be numbered 1..n in order");
             assertFalse(firing.get("rule").asText().isBlank());
             assertTrue(files.contains(firing.get("ruleFile").asText()), firing.toString());
-            assertTrue(firing.get("matched").size() >= 1, "a firing without matched facts: " + firing);
+            // The hold rule's conditions are all negations ("not Proposal()"), so it matches no fact.
+            boolean onlyNegations = firing.get("rule").asText().equals("Hold when nothing calls for a change");
+            assertTrue(onlyNegations || firing.get("matched").size() >= 1, "a firing without matched facts: " + firing);
             for (JsonNode fact : firing.get("matched")) {
                 assertFalse(fact.get("type").asText().isBlank());
                 assertTrue(fact.get("fields").isObject(), fact.toString());

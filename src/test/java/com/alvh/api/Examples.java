@@ -24,6 +24,15 @@ final class Examples {
         }
     }
 
+    /** The request of a shipped rule scenario ({@code rules/scenarios/<name>.json}). */
+    static String scenarioRequest(String name) {
+        try {
+            return JSON.writeValueAsString(JSON.readTree(Files.readString(Path.of("rules", "scenarios", name + ".json"))).get("request"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A fresh, mutable copy of an example: each test changes one thing. */
     static ObjectNode tree(String name) {
         try {

@@ -125,7 +125,7 @@ class ExtraRuleFileTest {
         assertEquals("P/E above 20", signal.get("text").asText());
         assertEquals(RULE, signal.get("rule").asText());
         // the extra signal is additional: the decision of the scenario is unchanged
-        assertEquals("ADD_LAYER", answer.at("/decision/actions/0/type").asText());
+        assertEquals("HOLD", answer.at("/decision/actions/0/type").asText());
     }
 
     @Test

@@ -149,10 +149,10 @@ class RuleLifecycleTest {
     @Test
     void anEditThatCompilesButBreaksAShippedScenarioIsNotActivated() throws IOException {
         Files.writeString(PrivateRules.rules.resolve("layering.drl"), originals.get("layering.drl").replace(
-                "rule \"Add a tranche ahead of a macro event\"", "rule \"Add a tranche ahead of a macro event\"\n    enabled false"));
+                "rule \"Add a tranche when SPX nears a break-even\"", "rule \"Add a tranche when SPX nears a break-even\"\n    enabled false"));
         JsonPath active = awaitActive(a -> a.get("lastError") != null);
         assertEquals(originalVersion, active.getString("version"));
-        assertEquals("scenarios/cpi-next-day.json", active.getString("lastError.errors[0].file"));
+        assertEquals("scenarios/put-cushion-fire.json", active.getString("lastError.errors[0].file"));
         assertTrue(active.getString("lastError.errors[0].message").contains("expected actions [ADD_LAYER] but got [HOLD]"));
     }
 
@@ -162,6 +162,8 @@ class RuleLifecycleTest {
         for (String example : List.of("calm-two-layers", "cpi-next-day", "backwardation-near-put")) {
             evaluate(Examples.text(example));
         }
+        // Under the shipped defaults the examples hold or remove; the put-side scenario is the one that adds.
+        evaluate(Examples.scenarioRequest("put-cushion-fire"));
         Map<String, String> files = new HashMap<>();
         for (String name : List.of("signals.drl", "layering.drl", "guards.drl", "sizing.drl")) {
             files.put(name, read(name));
@@ -171,15 +173,15 @@ class RuleLifecycleTest {
                 .when().post("/api/v1/rulesets/candidates").then().statusCode(200).extract().path("version");
         assertNotEquals(originalVersion, candidate);
 
-        String dryRun = Examples.text("backwardation-near-put").replaceFirst("\\{", "{\"ruleSetVersion\": \"" + candidate + "\",");
+        String dryRun = Examples.scenarioRequest("put-cushion-fire").replaceFirst("\\{", "{\"ruleSetVersion\": \"" + candidate + "\",");
         JsonPath answer = evaluate(dryRun);
         assertEquals(candidate, answer.getString("ruleSet.version"));
         assertTrue(answer.getBoolean("dryRun"));
 
         JsonPath impact = given().contentType(ContentType.JSON).body(Map.of("from", from.toString()))
                 .when().post("/api/v1/rulesets/" + candidate + "/impact").then().statusCode(200).extract().jsonPath();
-        assertTrue(impact.getInt("evaluated") >= 3, impact.prettify());
-        assertTrue(impact.getInt("changed") >= 1, "the proximity scale sizes the backwardation tranches: " + impact.prettify());
+        assertTrue(impact.getInt("evaluated") >= 4, impact.prettify());
+        assertTrue(impact.getInt("changed") >= 1, "the proximity scale sizes the put-side tranche: " + impact.prettify());
         assertEquals("ADD_LAYER", impact.getString("changes[0].after[0].type"));
     }
 

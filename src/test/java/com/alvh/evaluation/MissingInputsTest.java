@@ -114,6 +114,27 @@ class MissingInputsTest {
         assertEquals(Set.copyOf(ProfileSchema.OPTIONAL_INPUTS), MissingInputs.names());
     }
 
+    @Test
+    void withoutSpxAtOpenTheCushionSignalsAreUnavailableAndWithItProximityIsMeasuredFromThere() {
+        // The sample condor: put short 5000, SPX 5346.56. Without spxAtOpen neither signal can be judged.
+        EvaluationRequest without = SampleRequest.create("balanced");
+        EvaluationAnswer answer = run(without, ShippedRules.BALANCED.profile(), ShippedRules.RULES);
+        for (String name : List.of("BREAKEVEN_PROXIMITY", "STRESS_PASSED")) {
+            assertFalse(signal(answer, name).available(), name);
+            assertTrue(signal(answer, name).text().contains("condor.spxAtOpen"), signal(answer, name).text());
+        }
+        // Opened at 5400: (5400 − 5346.56) / (5400 − 5000) = 13.36% of the room used, under the 75% threshold.
+        var c = without.condor();
+        var opened = new com.alvh.evaluation.request.CondorInput(c.id(), c.expiry(), c.contracts(), c.putLong(), c.putShort(),
+                c.callShort(), c.callLong(), c.credit(), c.greeks(), c.impliedVols(), c.rebalancingCosts(), 5400.0);
+        SignalView proximity = signal(run(new EvaluationRequest(without.profile(), without.asOf(), without.market(), opened,
+                without.hedge(), null), ShippedRules.BALANCED.profile(), ShippedRules.RULES), "BREAKEVEN_PROXIMITY");
+        assertTrue(proximity.available());
+        assertFalse(proximity.active());
+        assertEquals((5400 - 5346.56) / 400 * 100, proximity.value(), 1e-3);
+        assertEquals(75.0, proximity.threshold());
+    }
+
     private static EvaluationAnswer run(EvaluationRequest request, Profile profile, CompiledRuleSet rules) {
         return Evaluator.run("test", request, new ProfileCatalog.LoadedProfile(profile, profile.name() + ".yaml", ""), rules,
                 false, 10_000).answer();

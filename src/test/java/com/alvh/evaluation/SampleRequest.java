@@ -26,7 +26,7 @@ final class SampleRequest {
                 new IndicatorsInput.BreadthInput(false, 1.0)),
                 null, List.of(new EventInput("CPI", LocalDate.of(2024, 8, 14))), Map.of());
         CondorInput condor = new CondorInput("IC-SAMPLE", LocalDate.of(2024, 9, 20), 10, 4900.0, 5000.0, 5700.0, 5800.0,
-                5.10, null, null, List.of());
+                5.10, null, null, List.of(), null);
         return new EvaluationRequest(profile, Instant.parse("2024-08-02T20:00:00Z"), market, condor, null, null);
     }
 }

@@ -23,8 +23,8 @@ class ScenarioSuiteTest {
     @Test
     void theShippedScenariosPassAndCoverageCountsEveryRule() throws IOException {
         ScenarioSuite.Report report = ScenariosCommand.run(Path.of("rules"), Path.of("strategies"));
-        assertEquals(3, report.total());
-        assertEquals(3, report.passed(), report.toString());
+        assertEquals(12, report.total());
+        assertEquals(12, report.passed(), report.toString());
         var c = report.coverage();
         assertEquals(ShippedRules.RULES.rules().size(), c.rulesTotal());
         assertEquals(c.rulesTotal() - c.neverFired().size(), c.rulesFired());
@@ -36,7 +36,7 @@ class ScenarioSuiteTest {
     @Test
     void aFailureNamesTheScenarioTheExpectationWhatCameInsteadAndTheRuleWithItsLine(@TempDir Path tmp) throws IOException {
         Path rules = copyOfShippedRules(tmp);
-        Path scenario = rules.resolve("scenarios/cpi-next-day.json");
+        Path scenario = rules.resolve("scenarios/put-cushion-fire.json");
         String text = Files.readString(scenario);
         Files.writeString(scenario, text.replaceFirst("\"expectActions\"\\s*:\\s*\\[[^\\]]*\\]", "\"expectActions\": [\"HOLD\"]"));
 
@@ -44,10 +44,10 @@ class ScenarioSuiteTest {
         ScenarioSuite.Result failed = report.scenarios().stream().filter(r -> !r.passed()).findFirst().orElseThrow();
         assertEquals(1, report.failed());
         String message = ScenarioGate.describe(failed);
-        assertTrue(message.contains("scenarios/cpi-next-day.json"), message);
+        assertTrue(message.contains("scenarios/put-cushion-fire.json"), message);
         assertTrue(message.contains("expected actions [HOLD] but got [ADD_LAYER]"), message);
-        assertTrue(message.contains("rule 'Add a tranche ahead of a macro event' at layering.drl:"), message);
-        int ruleLine = Files.readAllLines(rules.resolve("layering.drl")).indexOf("rule \"Add a tranche ahead of a macro event\"") + 1;
+        assertTrue(message.contains("rule 'Add a tranche when SPX nears a break-even' at layering.drl:"), message);
+        int ruleLine = Files.readAllLines(rules.resolve("layering.drl")).indexOf("rule \"Add a tranche when SPX nears a break-even\"") + 1;
         assertTrue(message.endsWith("layering.drl:" + ruleLine), message);
         int expectLine = lineContaining(Files.readAllLines(scenario), "\"expectActions\"");
         assertEquals(expectLine, failed.line());

@@ -86,4 +86,34 @@ class RankingTest {
         assertEquals(18.0, variant.profile().calmVixMax());
         assertEquals(ShippedRules.BALANCED.profile().cooldownDays(), variant.profile().cooldownDays());
     }
+
+    @Test
+    void aSweepMayVaryTheBaseProfilesOwnParametersAndListValues() {
+        SweepSpec spec = SweepSpec.of(new org.yaml.snakeyaml.Yaml().load("""
+                profile: balanced
+                parameters:
+                  addVixMax: [18, 30]
+                  eventTypes: [[], [FOMC, CPI]]
+                fit: {from: 2005-06-01, to: 2014-12-31}
+                """));
+        assertEquals(4, spec.variants().size());
+        var variant = SweepRunner.variantProfile(ShippedRules.BALANCED, spec.variants().get(3));
+        assertEquals(30.0, variant.profile().number("addVixMax"));
+        assertEquals(List.of("FOMC", "CPI"), variant.profile().eventTypes());
+        assertEquals(ShippedRules.BALANCED.profile().number("takeProfitPctOfCredit"),
+                variant.profile().number("takeProfitPctOfCredit"), "the other declarations keep their defaults");
+        var outOfRange = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SweepRunner.variantProfile(ShippedRules.BALANCED, Map.of("addVixMax", 500)));
+        assertTrue(outOfRange.getMessage().contains("addVixMax"), outOfRange.getMessage());
+        var unknown = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SweepRunner.variantProfile(ShippedRules.BALANCED, Map.of("noSuchThreshold", 1)));
+        assertTrue(unknown.getMessage().contains("noSuchThreshold"), unknown.getMessage());
+    }
+
+    @Test
+    void listValuesAreQuotedInTheResultsCsv() {
+        assertEquals("\"[FOMC, CPI]\"", SweepTables.csvCell("[FOMC, CPI]"));
+        assertEquals("[]", SweepTables.csvCell("[]"));
+        assertEquals("\"a \"\"b\"\", c\"", SweepTables.csvCell("a \"b\", c"));
+    }
 }

@@ -166,7 +166,7 @@ class DecisionAssemblyTest {
 
     @Test
     void aBlockedRemovalHoldsAndNamesTheGuard() {
-        f.profile = RuleFixture.profile("conservative");
+        f.profile = RuleFixture.profileWith("conservative", "floorRatio", "0.25");
         f.layer(1, OCT, LONG_AGO, 75).calmMarket();
         Decision decision = decideFromRules();
         assertEquals(ActionType.HOLD, decision.actions().get(0).type());

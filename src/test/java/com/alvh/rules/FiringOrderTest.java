@@ -75,7 +75,7 @@ class FiringOrderTest {
                 "Breadth diverges while SPX sits at its high",
                 "The VX curve steepens",
                 "The VX curve is in backwardation",
-                "SPX is near the put break-even",
+                "SPX has used up much of the put strike's cushion",
                 "The condor's gamma is stressed",
                 "A watched macro event falls inside the event window",
                 "Rebalancing costs drag on the credit",

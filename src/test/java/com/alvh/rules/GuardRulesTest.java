@@ -70,7 +70,7 @@ class GuardRulesTest {
 
     @Test
     void blocksRemovingTheLastLayerAboveTheConservativeFloor() {
-        f.profile = RuleFixture.profile("conservative");
+        f.profile = RuleFixture.profileWith("conservative", "floorRatio", "0.25");
         var outcome = layersOn(1).calmMarket().run();
         var limit = outcome.conclusionsOf(Limit.class).findFirst().orElseThrow();
         assertEquals("Never hedge below the floor ratio", limit.rule());
@@ -81,7 +81,7 @@ class GuardRulesTest {
 
     @Test
     void floorNearMissWhenRemovalLandsExactlyOnTheFloor() {
-        f.profile = RuleFixture.profile("conservative");
+        f.profile = RuleFixture.profileWith("conservative", "floorRatio", "0.25");
         var outcome = layersOn(2).calmMarket().run();
         assertEquals(Direction.REMOVE, proposals(outcome).get(0).direction());
         assertEquals(List.of(), limits(outcome));
@@ -174,7 +174,7 @@ class GuardRulesTest {
         var outcome = f.run();
         var limit = outcome.conclusionsOf(Limit.class)
                 .filter(l -> l.fact().direction() == Direction.REMOVE).findFirst().orElseThrow();
-        assertEquals("Never remove a layer inside an event window", limit.rule());
+        assertEquals("Never remove a layer inside an event window unless banking a spike's gains", limit.rule());
         String eventText = outcome.conclusionsOf(Signal.class).findFirst().orElseThrow().fact().text();
         assertEquals(new Limit(Direction.REMOVE, 0, "No layer comes off inside an event window: " + eventText),
                 limit.fact());
@@ -186,7 +186,7 @@ class GuardRulesTest {
         layersOn(2).eventInTradingDays(3);
         f.given.add(new Proposal(Direction.REMOVE, 1, List.of("CALM_REGIME"), "handed in"));
         var outcome = f.run();
-        assertFalse(fired(outcome).contains("Never remove a layer inside an event window"));
+        assertFalse(fired(outcome).contains("Never remove a layer inside an event window unless banking a spike's gains"));
         assertEquals(List.of(), limits(outcome));
     }
 
@@ -223,5 +223,47 @@ class GuardRulesTest {
         var outcome = f.run();
         assertEquals(Direction.REMOVE, proposals(outcome).get(0).direction());
         assertEquals(List.of(), limits(outcome));
+    }
+
+    // Never add a layer once VIX is already high
+
+    @Test
+    void blocksAddingOnceVixIsAboveTheCeiling() {
+        f.market = new com.alvh.market.MarketSnapshot(RuleFixture.AS_OF, 5346.56, f.profile.number("addVixMax") + 0.01);
+        var outcome = f.nearPutBreakEven().run();
+        var limit = outcome.conclusionsOf(Limit.class).findFirst().orElseThrow();
+        assertEquals("Never add a layer once VIX is already high", limit.rule());
+        assertEquals(Direction.ADD, limit.fact().direction());
+        assertEquals(0, limit.fact().maxTranches());
+    }
+
+    @Test
+    void vixCeilingNearMissAtTheCeiling() {
+        f.market = new com.alvh.market.MarketSnapshot(RuleFixture.AS_OF, 5346.56, f.profile.number("addVixMax"));
+        var outcome = f.nearPutBreakEven().run();
+        assertEquals(List.of(Direction.ADD), proposals(outcome).stream().map(Proposal::direction).toList());
+        assertEquals(List.of(), limits(outcome));
+    }
+
+    // Never add while banking a spike's gains
+
+    @Test
+    void blocksAddingWhileTheLayersAreBanked() {
+        layersOn(1).nearPutBreakEven();
+        f.book = new HedgeBook(0.25, 1, 40, HedgeBook.NEVER, 0, 0, f.position.creditDollars());
+        var outcome = f.run();
+        assertEquals(List.of("Never add while banking a spike's gains"), outcome.conclusionsOf(Limit.class)
+                .map(l -> l.rule()).toList());
+        assertEquals(List.of(Direction.ADD, Direction.REMOVE), proposals(outcome).stream().map(Proposal::direction).toList());
+    }
+
+    @Test
+    void bankingGuardNearMissWhenTheLayersAreShortOfTheTakeProfit() {
+        layersOn(1).nearPutBreakEven();
+        f.book = new HedgeBook(0.25, 1, 40, HedgeBook.NEVER, 0, 0,
+                f.position.creditDollars() * f.profile.number("takeProfitPctOfCredit") / 100 - 1);
+        var outcome = f.run();
+        assertFalse(fired(outcome).contains("Never add while banking a spike's gains"));
+        assertEquals(List.of(Direction.ADD), proposals(outcome).stream().map(Proposal::direction).toList());
     }
 }

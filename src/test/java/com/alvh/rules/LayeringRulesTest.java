@@ -78,7 +78,7 @@ class LayeringRulesTest {
 
     @Test
     void addsNothingWhenSpxIsJustOutsideTheProximityBand() {
-        var outcome = f.putBreakEvenSigma(1.01).run();
+        var outcome = f.putCushionUsed(f.profile.number("proximityCushionUsedPct") - 0.01).run();
         assertEquals(List.of(), proposals(outcome));
         assertFalse(fired(outcome).contains("Add a tranche when SPX nears a break-even"));
     }

@@ -104,19 +104,56 @@ class SignalRulesTest {
     }
 
     @Test
-    void putBreakEvenProximityWithinOneSigma() {
-        f.risk = new CondorRisk(49, 4994.90, 5705.10, 94_900, 1.5, 12.0, 0.95, 4.0, -420, -300, 0, 0);
-        var outcome = f.run();
-        assertTrue(fired(outcome).contains("SPX is near the put break-even"));
+    void putProximityOnceSpxHasUsedTheThresholdShareOfThePutStrikesRoom() {
+        double threshold = f.profile.number("proximityCushionUsedPct");
+        var outcome = f.putCushionUsed(threshold).run();
+        assertTrue(fired(outcome).contains("SPX has used up much of the put strike's cushion"));
         assertTrue(signals(outcome).contains("BREAKEVEN_PROXIMITY"));
+        assertFalse(signals(f.putCushionUsed(threshold - 0.5).run()).contains("BREAKEVEN_PROXIMITY"));
     }
 
     @Test
-    void callBreakEvenProximityWithinOneSigmaAndNearMissJustOutside() {
-        f.risk = new CondorRisk(49, 4994.90, 5705.10, 94_900, 12.0, 1.5, 4.0, 1.0, -420, -300, 0, 0);
-        assertTrue(fired(f.run()).contains("SPX is near the call break-even"));
-        f.risk = new CondorRisk(49, 4994.90, 5705.10, 94_900, 12.0, 1.6, 4.0, 1.01, -420, -300, 0, 0);
+    void aNewCondorOneSigmaFromItsBreakEvensIsNotNear() {
+        // The old σ rule fired here: a 0.16-delta condor's break-evens sit about 1σ away the day it opens.
+        f.risk = new CondorRisk(49, 4994.90, 5705.10, 94_900, 6.6, 6.7, 0.95, 0.98, -420, -300, 0, 0);
+        f.putCushionUsed(0.0);
         assertFalse(signals(f.run()).contains("BREAKEVEN_PROXIMITY"));
+    }
+
+    @Test
+    void aRallyTowardTheCallStrikeRaisesNoProximity() {
+        f.cushion = new com.alvh.condor.StrikeCushion(5300.0, -60.0, 95.0);
+        assertFalse(signals(f.run()).contains("BREAKEVEN_PROXIMITY"));
+    }
+
+    @Test
+    void stressHasPassedOnceSpxIsBackAndTheCurveInContangoWithVixMomentumDown() {
+        f.calmMarket().layer(1, LocalDate.of(2024, 9, 18), LocalDate.of(2024, 6, 3), 47);
+        f.market = new com.alvh.market.MarketSnapshot(RuleFixture.AS_OF, 5346.56, 22.0);
+        f.putCushionUsed(f.profile.number("stressPassedCushionUsedPct"));
+        f.indicators = new Indicators(55.0, f.profile.number("stressPassedVixRsiMax"), 5.0, 4.0, 1.0, "NONE", false, 0.0);
+        assertEquals(java.util.List.of("STRESS_PASSED"), signals(f.run()));
+        f.indicators = new Indicators(55.0, f.profile.number("stressPassedVixRsiMax") + 0.5, 5.0, 4.0, 1.0, "NONE", false, 0.0);
+        assertFalse(signals(f.run()).contains("STRESS_PASSED"));
+    }
+
+    @Test
+    void stressHasNotPassedWhileSpxStillSitsDeepInThePutStrikesRoom() {
+        f.calmMarket().layer(1, LocalDate.of(2024, 9, 18), LocalDate.of(2024, 6, 3), 47);
+        f.putCushionUsed(f.profile.number("stressPassedCushionUsedPct") + 0.5);
+        f.indicators = new Indicators(55.0, 20.0, 5.0, 4.0, 1.0, "NONE", false, 0.0);
+        assertFalse(signals(f.run()).contains("STRESS_PASSED"));
+    }
+
+    @Test
+    void spikePayoffOnceTheLayersAreUpTheTakeProfitShareOfTheCredit() {
+        double needed = f.position.creditDollars() * f.profile.number("takeProfitPctOfCredit") / 100;
+        f.layer(1, LocalDate.of(2024, 9, 18), LocalDate.of(2024, 6, 3), 47);
+        f.book = new com.alvh.hedge.HedgeBook(0.25, 1, 60, com.alvh.hedge.HedgeBook.NEVER, 0, 0, needed);
+        var outcome = f.run();
+        assertTrue(signals(outcome).contains("SPIKE_PAYOFF"));
+        f.book = new com.alvh.hedge.HedgeBook(0.25, 1, 60, com.alvh.hedge.HedgeBook.NEVER, 0, 0, needed - 1);
+        assertFalse(signals(f.run()).contains("SPIKE_PAYOFF"));
     }
 
     @Test

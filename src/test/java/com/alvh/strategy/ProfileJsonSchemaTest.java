@@ -88,7 +88,7 @@ class ProfileJsonSchemaTest {
     void theSchemaAndTheParserRefuseTheSameBadProfiles() throws IOException {
         List<Bad> bads = List.of(
                 new Bad(balanced().replace("calmVixMax: 16", "calmVixMax: 160"), "signals.calmVixMax"),
-                new Bad(balanced().replace("cooldownDays: 3", "cooldownDays: 2.5"), "layering.cooldownDays"),
+                new Bad(balanced().replace("cooldownDays: 5", "cooldownDays: 2.5"), "layering.cooldownDays"),
                 new Bad(balanced().replace("  calmVixMax: 16", "  calmVixMax: 16\n  myThreshold: 3"), "signals.myThreshold"),
                 new Bad(balanced() + "myThreshold: 3\n", "myThreshold"),
                 new Bad(balanced() + "requiredInputs: [breadth, sentiment]\n", "requiredInputs[1]"),

@@ -22,7 +22,7 @@ public final class StressWindows {
     }
 
     /** One arm in one window. */
-    public record ArmStress(String arm, double drawdown, double hedgePnl, double coverage) {
+    public record ArmStress(String arm, double pnl, double drawdown, double hedgePnl, double coverage) {
     }
 
     /** One window: the days of the run it covers (0 when it lies outside), and each arm's figures. */
@@ -78,7 +78,8 @@ public final class StressWindows {
                 drawdown = Math.max(drawdown, peak - equity.get(i));
             }
             double hedge = (at(equity, last - 1) - at(unhedged, last - 1)) - (at(equity, first - 1) - at(unhedged, first - 1));
-            arms.add(new ArmStress(arm.name(), drawdown, hedge, costs > 0 ? hedge / costs : Double.NaN));
+            double pnl = at(equity, last - 1) - at(equity, first - 1);
+            arms.add(new ArmStress(arm.name(), pnl, drawdown, hedge, costs > 0 ? hedge / costs : Double.NaN));
         }
         return new Row(w, last - first, costs, arms);
     }

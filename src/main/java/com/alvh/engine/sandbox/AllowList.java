@@ -26,7 +26,7 @@ public final class AllowList {
             "com/alvh/market/curve/TermStructure", "com/alvh/market/curve/FuturePoint",
             "com/alvh/market/calendar/UpcomingEvent",
             "com/alvh/condor/CondorRisk", "com/alvh/condor/CondorPosition", "com/alvh/condor/CondorLegs",
-            "com/alvh/condor/Leg", "com/alvh/condor/PositionGreeks",
+            "com/alvh/condor/Leg", "com/alvh/condor/PositionGreeks", "com/alvh/condor/StrikeCushion",
             "com/alvh/hedge/HedgeBook", "com/alvh/hedge/Layer", "com/alvh/hedge/Signal", "com/alvh/hedge/Proposal",
             "com/alvh/hedge/Limit", "com/alvh/hedge/SizeScale", "com/alvh/hedge/RollProposal",
             "com/alvh/hedge/HoldNote", "com/alvh/hedge/Reason", "com/alvh/hedge/HedgeAction",

@@ -14,7 +14,8 @@ import jakarta.validation.constraints.Size;
 /**
  * The short iron condor: strikes (long put &lt; short put &lt; short call &lt; long call), credit per share,
  * optional position greeks in dollars (else computed by Black-Scholes from {@code impliedVols} or a VIX proxy),
- * and the rebalancing costs paid so far.
+ * the rebalancing costs paid so far, and optionally SPX when the short strikes were placed ({@code spxAtOpen}, the
+ * latest re-opening of a side included), from which the share of the strikes' cushion used up is derived.
  */
 public record CondorInput(
         @NotBlank @Size(max = 64) String id,
@@ -27,5 +28,6 @@ public record CondorInput(
         @NotNull @Positive @DecimalMax("100000") Double credit,
         @Valid GreeksInput greeks,
         @Valid LegVolsInput impliedVols,
-        @Size(max = 1000) List<@NotNull @Valid CostInput> rebalancingCosts) {
+        @Size(max = 1000) List<@NotNull @Valid CostInput> rebalancingCosts,
+        @Positive @DecimalMax("1000000") Double spxAtOpen) {
 }

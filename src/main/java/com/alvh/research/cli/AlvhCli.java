@@ -37,7 +37,17 @@ public final class AlvhCli implements Runnable {
 
     /** Runs the command line and returns the exit code (the caller decides whether to exit the JVM). */
     public static int run(String... args) {
+        quietLibraries();
         return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+    }
+
+    /**
+     * Without the service Quarkus never applies its log configuration, so every logger stays at its most verbose
+     * level and Drools formats a trace message (facts' toString included) for each node it evaluates; its delayed
+     * handler then keeps them all. A backtest spent more time there than in the rules. Warnings and errors only.
+     */
+    static void quietLibraries() {
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {

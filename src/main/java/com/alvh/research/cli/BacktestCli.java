@@ -20,6 +20,7 @@ import com.alvh.backtest.BacktestReport;
 import com.alvh.backtest.BacktestResult;
 import com.alvh.backtest.MarketHistory;
 import com.alvh.backtest.Simulation;
+import com.alvh.backtest.report.StressWindows;
 import com.alvh.engine.CompiledRuleSet;
 import com.alvh.engine.RuleSetCompiler;
 import com.alvh.engine.SourceFiles;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code alvh backtest}: compiles the rule files and loads the profiles as the service does, runs the three arms
- * (unhedged, static, alvh) over the dates and writes report.json, report.html, daily.csv and actions.log to --out.
+ * (unhedged, static, alvh) over the dates and writes report.json, report.html, daily.csv, actions.log and
+ * stress-windows.csv to --out.
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Replay daily history through the rules and a profile; compare unhedged, static and ALVH.")
@@ -95,6 +97,7 @@ public final class BacktestCli implements Callable<Integer> {
                 (done, total, date) -> bar.update(done, total, date.toString()));
         long t2 = System.nanoTime();
         BacktestReport.write(result, out);
+        writeStressWindows(result, out.resolve("stress-windows.csv"));
         if (!quiet) {
             for (BacktestResult.Arm arm : result.arms()) {
                 System.out.printf(Locale.ROOT, "%-9s %s%n", arm.name(), arm.metrics());
@@ -103,6 +106,22 @@ public final class BacktestCli implements Callable<Integer> {
                     (t1 - t0) / 1e9, result.dates().size(), (t2 - t1) / 1e9, out.resolve("report.html"));
         }
         return 0;
+    }
+
+    /** One row per stress window and arm: the stress-window table of docs/backtest.md. */
+    static void writeStressWindows(BacktestResult result, Path file) throws IOException {
+        StringBuilder csv = new StringBuilder("window,from,to,days,arm,pnl,drawdown,hedgePnl,rebalancingCosts,coverageRatio\n");
+        for (StressWindows.Row w : StressWindows.of(result)) {
+            if (!w.covered()) {
+                continue;
+            }
+            String from = result.dates().stream().filter(d -> !d.isBefore(w.window().from())).findFirst().orElseThrow().toString();
+            String to = result.dates().stream().filter(d -> !d.isAfter(w.window().to())).reduce((a, b) -> b).orElseThrow().toString();
+            w.arms().forEach(a -> csv.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%s,%.2f,%.2f,%.2f,%.2f,%.4f%n",
+                    w.window().label(), from, to, w.days(), a.arm(), a.pnl(), a.drawdown(), a.hedgePnl(),
+                    w.rebalancingCosts(), Double.isNaN(a.coverage()) ? 0 : a.coverage())));
+        }
+        Files.writeString(file, csv);
     }
 
     static CompiledRuleSet compile(Path dir) {
