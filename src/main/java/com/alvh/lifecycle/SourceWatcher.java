@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import com.alvh.config.AlvhConfig;
 import com.alvh.engine.RuleSetRegistry;
+import com.alvh.engine.SourceFiles;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -122,7 +123,7 @@ public class SourceWatcher {
         }
         try (Stream<Path> files = Files.walk(dir)) {
             List<Path> paths = files.filter(p -> p.toString().endsWith(suffix) || p.toString().endsWith(".yml")
-                    || p.toString().endsWith(".json")).sorted().toList();
+                    || p.toString().endsWith(".json") || SourceFiles.isRuleFile(p.toString())).sorted().toList();
             StringBuilder out = new StringBuilder();
             for (Path p : paths) {
                 out.append(p).append('|').append(Files.size(p)).append('|').append(Files.getLastModifiedTime(p).toMillis()).append('\n');
