@@ -13,6 +13,8 @@ final class TableLocation {
 
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"(.*)\"");
     private static final Pattern ROW_IN_NAME = Pattern.compile("_(\\d+)$");
+    private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?):?\\s*$", Pattern.DOTALL);
+    private static final Pattern WHITE = Pattern.compile("\\s+");
     private static final Pattern VALUES_AT = Pattern.compile("rule values at ([A-Z]{1,3})(\\d+)");
 
     private TableLocation() {
@@ -43,14 +45,15 @@ final class TableLocation {
                 break;
             }
         }
-        // the cell whose value the message quotes (Drools quotes a failing expression), else one on the failing line
         if (rule == null) {
             // a message about a rule as a whole (at line 1) names it
             int named = namedIn(error.message(), lines);
-            if (named > 0) {
+            named = named > 0 ? named : quotedIn(error.message(), lines);
+            if (named > 0 && named != at) {
                 return of(new RuleError(error.file(), named, error.column(), error.message()), sheet, drl);
             }
         }
+        // the cell whose value the message quotes (Drools quotes a failing expression), else one on the failing line
         int[] cell = cellOn(error.message(), sheet.cells(), row);
         cell = cell != null ? cell : cellOn(lines[at - 1], sheet.cells(), row);
         int foundRow = cell == null ? Math.max(row, 1) : cell[0];
@@ -75,6 +78,28 @@ final class TableLocation {
         return line;
     }
 
+    /**
+     * The DRL line holding the expression the executable model could not analyse; it reports such an error at
+     * line 1 and re-spaces the expression ("sixty - five"), so the comparison ignores white space.
+     */
+    private static int quotedIn(String message, String[] lines) {
+        Matcher m = EXPRESSION.matcher(message);
+        if (!m.find()) {
+            return 0;
+        }
+        String expression = compact(m.group(1));
+        for (int i = 0; i < lines.length; i++) {
+            if (!expression.isEmpty() && compact(lines[i]).contains(expression)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static String compact(String text) {
+        return WHITE.matcher(text).replaceAll("");
+    }
+
     /** The cell whose value is in the text: in {@code row} when known, else anywhere; the longest such value. */
     private static int[] cellOn(String line, Map<Integer, Map<Integer, String>> cells, int row) {
         int[] best = null;
@@ -87,7 +112,7 @@ final class TableLocation {
                 String value = c.getValue();
                 // outside a known row only a distinctive value counts: a "0" or "15" is on many lines
                 boolean distinctive = row > 0 || value.length() >= 4 || value.chars().anyMatch(Character::isLetter);
-                if (distinctive && value.length() > bestLength && line.contains(value)) {
+                if (distinctive && value.length() > bestLength && compact(line).contains(compact(value))) {
                     best = new int[] {r.getKey(), c.getKey()};
                     bestLength = value.length();
                 }
