@@ -109,6 +109,7 @@ public class ProblemChallenge implements HttpAuthenticationMechanism {
             return;
         }
         if (status == 401 && SecurityProblems.isConsole(context.normalizedPath())) {
+            rememberConsolePage(context);
             response.setStatusCode(302).putHeader(HttpHeaders.LOCATION, SecurityProblems.LOGIN_PAGE).end();
             return;
         }

@@ -107,7 +107,7 @@ class OtherEndpointsTest {
                 .body("errors[0].column", equalTo(2))
                 .body("errors[0].message", containsString("sheet 'csv', row 12, column B"));
         given().contentType(ContentType.JSON).body(Map.of("files", Map.of("regimes.txt", table)))
-                .when().post("/api/v1/rulesets/validate").then().statusCode(400).contentType("application/problem+json")
+                .when().post("/api/v1/rulesets/validate").then().statusCode(422).contentType("application/problem+json")
                 .body("violations.field", hasItem("files.regimes.txt"));
     }
 

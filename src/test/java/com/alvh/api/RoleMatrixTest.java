@@ -83,7 +83,7 @@ class RoleMatrixTest {
         who("GET /api/v1/profiles/{name}/versions", Roles.AUDITOR, Roles.STRATEGIST);
         who("GET /api/v1/profiles/{name}/versions/{version}", Roles.AUDITOR, Roles.STRATEGIST);
         who("GET /api/v1/profiles/{name}/versions/{version}/diff", Roles.AUDITOR, Roles.STRATEGIST);
-        who("GET /console", Roles.AUDITOR, Roles.STRATEGIST);
+        who("GET /console", ALL);
         who("GET /console/evaluations", Roles.AUDITOR);
         who("GET /console/evaluations/{id}", Roles.AUDITOR);
         who("POST /console/evaluations/{id}/replay", Roles.AUDITOR);

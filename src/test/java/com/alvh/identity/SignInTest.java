@@ -59,11 +59,13 @@ class SignInTest {
         var login = given().auth().none().redirects().follow(false)
                 .formParam("j_username", TestCallers.AUDITOR).formParam("j_password", TestCallers.PASSWORD)
                 .post("/j_security_check");
-        // no page was asked for first: the landing page
-        login.then().statusCode(302).header("Location", endsWith("/console/evaluations"));
+        // no page was asked for first: the landing page, which sends an auditor on to the evaluation search
+        login.then().statusCode(302).header("Location", endsWith("/console"));
         String session = login.cookie("quarkus-credential");
         assertNotNull(session, "no session cookie after a good login");
 
+        given().auth().none().redirects().follow(false).cookie("quarkus-credential", session).get("/console")
+                .then().statusCode(303).header("Location", endsWith("/console/evaluations"));
         given().auth().none().cookie("quarkus-credential", session).get("/console/me")
                 .then().statusCode(200).body(containsString("<strong id=\"caller\">test-auditor</strong>"));
         // the form session carries the same roles into the API
