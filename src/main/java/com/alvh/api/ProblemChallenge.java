@@ -59,8 +59,8 @@ public class ProblemChallenge implements HttpAuthenticationMechanism {
 
     /**
      * This challenge replaces the form's own, so it also does what the form's would: note the page asked for in the
-     * form's location cookie, which the form sends the browser back to after a good sign-in (the landing page,
-     * /console/evaluations, otherwise). Only a page read (GET) is worth returning to.
+     * form's location cookie, which the form sends the browser back to after a good sign-in (to the landing page,
+     * /console, otherwise). Only a page read (GET) is worth returning to.
      */
     private void rememberConsolePage(RoutingContext context) {
         if (context.request().method() != io.vertx.core.http.HttpMethod.GET) {

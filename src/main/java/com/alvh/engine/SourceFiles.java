@@ -20,9 +20,13 @@ public final class SourceFiles {
     private SourceFiles() {
     }
 
-    /** Whether a file (by name) is part of a rule set: DRL or a decision table. */
+    /** Whether a file (by name or path) is part of a rule set: DRL or a decision table. */
     public static boolean isRuleFile(String name) {
-        return name.endsWith(".drl") || DecisionTables.isTable(name);
+        String file = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        if (file.startsWith("~$") || file.startsWith(".~")) {
+            return false; // the lock file a spreadsheet program keeps beside an open workbook ("~$regimes.xlsx")
+        }
+        return file.endsWith(".drl") || DecisionTables.isTable(file);
     }
 
     public static Map<String, String> drl(Path dir) {

@@ -11,8 +11,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * The authenticated caller of the current request, whichever way they signed in (Basic, the console form, an OIDC
- * bearer token): its name goes into audit and activation records. JAX-RS code may equally use
- * {@code SecurityContext.getUserPrincipal()}, which carries the same name; {@link #nameOf(SecurityContext)} maps it the same way. The one place that names a caller.
+ * bearer token): its name goes into audit and activation records. This is the one place that names a caller:
+ * resources and console pages call {@link #nameOf(SecurityContext)}, which gives the same name as {@link #name()}.
  */
 @RequestScoped
 public class Caller {

@@ -136,6 +136,21 @@ class DecisionTableTest {
         assertTrue(error.message().startsWith("sheet 'Thresholds', row 11, column D: "), error.message());
     }
 
+    @Test
+    void theRulesDirectoryYieldsTablesWorkbooksAsBase64AndSkipsOfficeLockFiles(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        byte[] workbook = Base64.getDecoder().decode(workbook(List.of(List.of("RuleTable Empty"))));
+        Files.writeString(dir.resolve("a.drl"), "package alvh.rules;\n");
+        Files.writeString(dir.resolve("regimes.csv"), fixture());
+        Files.write(dir.resolve("book.xlsx"), workbook);
+        Files.write(dir.resolve("~$book.xlsx"), new byte[] {1, 2, 3});
+        Files.writeString(dir.resolve("notes.txt"), "not a rule file");
+        Map<String, String> files = SourceFiles.drl(dir);
+        assertEquals(List.of("a.drl", "book.xlsx", "regimes.csv"), List.copyOf(files.keySet()));
+        assertTrue(java.util.Arrays.equals(workbook, Base64.getDecoder().decode(files.get("book.xlsx"))));
+        assertEquals(fixture(), files.get("regimes.csv"));
+    }
+
     /** A workbook with a notes sheet first and the table on a sheet named Thresholds, as base64. */
     private static String workbook(List<List<String>> rows) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
