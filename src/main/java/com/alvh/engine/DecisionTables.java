@@ -2,7 +2,7 @@ package com.alvh.engine;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -75,9 +75,16 @@ final class DecisionTables {
                 expandWorkbook(file, content, drl, generated, errors);
             } else {
                 Recorder recorder = new Recorder();
+                // Drools reads a CSV stream in the JVM's default charset: hand it bytes in that charset
+                Charset charset = Charset.defaultCharset();
+                if (!charset.newEncoder().canEncode(content)) {
+                    errors.add(new RuleError(file, 1, 1, "holds characters the service's default charset " + charset
+                            + " cannot carry into Drools' CSV reader: run Java with -Dfile.encoding=UTF-8"));
+                    return;
+                }
                 try {
                     String text = new org.drools.decisiontable.SpreadsheetCompiler().compile(
-                            new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), InputType.CSV, recorder);
+                            new ByteArrayInputStream(content.getBytes(charset)), InputType.CSV, recorder);
                     put(file + ".drl", text, new Sheet(file, "csv", recorder.cells), drl, generated);
                 } catch (RuntimeException e) {
                     errors.add(conversionError(file, "csv", e));
