@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.alvh.identity.Caller;
 import com.alvh.identity.Roles;
 import com.alvh.lifecycle.EvaluationService;
 import com.alvh.lifecycle.IdempotencyKeys;
@@ -96,18 +97,13 @@ public class EvaluationResource {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        String caller = caller(security);
+        String caller = Caller.nameOf(security);
         if (idempotencyKey == null) {
             return Response.ok(service.evaluate(request, body, caller), MediaType.APPLICATION_JSON).build();
         }
         IdempotentEvaluations.Answer answer = idempotent.evaluate(request, body, idempotencyKey, caller);
         return Response.ok(answer.json(), MediaType.APPLICATION_JSON)
                 .header(IDEMPOTENT_REPLAYED, answer.replayed()).build();
-    }
-
-    /** The authenticated principal's name, recorded in the hashed audit record; null (anonymous) without one. */
-    static String caller(SecurityContext security) {
-        return security == null || security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
     }
 
     /** Re-runs a recorded evaluation with its recorded versions; {@code identical} tells whether the answer matches. */

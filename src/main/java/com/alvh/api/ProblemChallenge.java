@@ -39,6 +39,10 @@ public class ProblemChallenge implements HttpAuthenticationMechanism {
     @Inject
     ObjectMapper json;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.auth.form.location-cookie",
+            defaultValue = "quarkus-redirect-location")
+    String locationCookie;
+
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         return Uni.createFrom().nullItem();
@@ -47,9 +51,24 @@ public class ProblemChallenge implements HttpAuthenticationMechanism {
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
         if (SecurityProblems.isConsole(context.normalizedPath())) {
+            rememberConsolePage(context);
             return Uni.createFrom().item(new ChallengeData(302, HttpHeaders.LOCATION, SecurityProblems.LOGIN_PAGE));
         }
         return Uni.createFrom().item(new ChallengeData(401, WWW_AUTHENTICATE, SecurityProblems.BASIC_CHALLENGE));
+    }
+
+    /**
+     * This challenge replaces the form's own, so it also does what the form's would: note the page asked for in the
+     * form's location cookie, which the form sends the browser back to after a good sign-in (to the landing page,
+     * /console, otherwise). Only a page read (GET) is worth returning to.
+     */
+    private void rememberConsolePage(RoutingContext context) {
+        if (context.request().method() != io.vertx.core.http.HttpMethod.GET) {
+            return;
+        }
+        context.response().addCookie(io.vertx.core.http.Cookie.cookie(locationCookie, context.request().absoluteURI())
+                .setPath("/").setHttpOnly(true).setSecure(context.request().isSSL())
+                .setSameSite(io.vertx.core.http.CookieSameSite.STRICT));
     }
 
     @Override
@@ -90,6 +109,7 @@ public class ProblemChallenge implements HttpAuthenticationMechanism {
             return;
         }
         if (status == 401 && SecurityProblems.isConsole(context.normalizedPath())) {
+            rememberConsolePage(context);
             response.setStatusCode(302).putHeader(HttpHeaders.LOCATION, SecurityProblems.LOGIN_PAGE).end();
             return;
         }

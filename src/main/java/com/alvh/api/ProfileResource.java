@@ -62,7 +62,7 @@ public class ProfileResource {
             summary = "Make a stored, scenario-passing version of a profile the one that serves (rollback: activate an older one)")
     public ProfileVersions.Activation activate(@PathParam("name") String name, @PathParam("version") String version,
                                                @Context SecurityContext security) {
-        return versions.activate(name, version, Callers.name(security));
+        return versions.activate(name, version, com.alvh.identity.Caller.nameOf(security));
     }
 
     /** A profile as it was at a version: its YAML and its schema-checked values. */

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import com.alvh.engine.RuleError;
 import com.alvh.engine.RuleInfo;
+import com.alvh.identity.Caller;
 import com.alvh.identity.Roles;
 import com.alvh.lifecycle.ImpactService;
 import com.alvh.lifecycle.RuleSetService;
@@ -103,7 +104,7 @@ public class RuleSetResource {
     @Path("{version}/activate")
     @Operation(operationId = "activateRuleSet", summary = "Make a stored, gate-passing rule-set version the active one (rollback: activate an older one)")
     public RuleSetVersions.Activation activate(@PathParam("version") String version, @Context SecurityContext security) {
-        return versions.activate(version, Callers.name(security));
+        return versions.activate(version, Caller.nameOf(security));
     }
 
     /**
@@ -113,7 +114,10 @@ public class RuleSetResource {
     public record ImpactBody(Instant from, Instant to, @jakarta.validation.constraints.Positive Integer limit) {
     }
 
-    /** Body of validate and candidates: file name (relative, *.drl) → DRL source. */
+    /**
+     * Body of validate and candidates: file name (relative) → content: a {@code *.drl} file's source, a CSV decision
+     * table's text ({@code *.csv}), or an XLSX decision table as base64 ({@code *.xlsx}).
+     */
     public record FilesBody(@NotNull @Size(min = 1, max = 200) Map<String, String> files) {
     }
 
@@ -153,7 +157,7 @@ public class RuleSetResource {
     @RolesAllowed(Roles.STRATEGIST)
     @POST
     @Path("validate")
-    @Operation(operationId = "validateRuleSet", summary = "Compile and check DRL files without storing them")
+    @Operation(operationId = "validateRuleSet", summary = "Compile and check rule files (DRL or decision tables) without storing them")
     public Validation validate(@Valid @NotNull FilesBody body) {
         List<RuleError> errors = service.validate(body.files());
         return new Validation(errors.isEmpty(), errors);
@@ -162,9 +166,9 @@ public class RuleSetResource {
     @RolesAllowed(Roles.STRATEGIST)
     @POST
     @Path("candidates")
-    @Operation(operationId = "storeRuleSetCandidate", summary = "Store DRL files as a candidate version (not activated)")
+    @Operation(operationId = "storeRuleSetCandidate", summary = "Store rule files (DRL or decision tables) as a candidate version (not activated)")
     public RuleSetService.Candidate candidate(@Valid @NotNull FilesBody body, @Context SecurityContext security) {
-        return service.storeCandidate(body.files(), Callers.name(security));
+        return service.storeCandidate(body.files(), Caller.nameOf(security));
     }
 
     @RolesAllowed(Roles.STRATEGIST)

@@ -11,9 +11,10 @@ import java.util.Set;
  * @param rule   name of a rule that fired
  * @param action one of {@link #ACTION_TYPES}
  * @param dryRun only dry runs ({@code true}), only production answers ({@code false}), or both ({@code null})
+ * @param caller the name of the authenticated caller the record names (exact; "anonymous" for records without one)
  */
 public record EvaluationQuery(Instant from, Instant to, String profile, String rule, String action, Boolean dryRun,
-        int limit, int offset) {
+        String caller, int limit, int offset) {
 
     public static final Set<String> ACTION_TYPES = Set.of("ADD_LAYER", "REMOVE_LAYER", "ROLL_LAYER", "HOLD");
     public static final int DEFAULT_LIMIT = 50;
@@ -22,7 +23,18 @@ public record EvaluationQuery(Instant from, Instant to, String profile, String r
     /** Without the dry-run filter. */
     public EvaluationQuery(Instant from, Instant to, String profile, String rule, String action, int limit,
             int offset) {
-        this(from, to, profile, rule, action, null, limit, offset);
+        this(from, to, profile, rule, action, null, null, limit, offset);
+    }
+
+    /** Without the caller filter. */
+    public EvaluationQuery(Instant from, Instant to, String profile, String rule, String action, Boolean dryRun,
+            int limit, int offset) {
+        this(from, to, profile, rule, action, dryRun, null, limit, offset);
+    }
+
+    /** The same filters, another page. */
+    public EvaluationQuery page(int pageLimit, int pageOffset) {
+        return new EvaluationQuery(from, to, profile, rule, action, dryRun, caller, pageLimit, pageOffset);
     }
 
     public EvaluationQuery {

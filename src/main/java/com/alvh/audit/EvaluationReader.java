@@ -116,6 +116,11 @@ class EvaluationReader {
             sql.append(" AND e.dry_run = ?");
             params.add(q.dryRun());
         }
+        if (q.caller() != null) {
+            // the caller column holds the name the hashed record carries (written with it, never updated)
+            sql.append(" AND e.caller = ?");
+            params.add(q.caller());
+        }
         if (q.rule() != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM evaluation_rule r WHERE r.evaluation_seq = e.seq AND r.rule = ?)");
             params.add(q.rule());

@@ -11,7 +11,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "alvh")
 public interface AlvhConfig {
 
-    /** Directory of {@code *.drl} rule files, watched and hot-reloaded (ALVH_RULES_DIR). */
+    /** Directory of rule files ({@code *.drl}, decision tables {@code *.csv} / {@code *.xlsx}), watched and hot-reloaded (ALVH_RULES_DIR). */
     @WithDefault("rules")
     Path rulesDir();
 

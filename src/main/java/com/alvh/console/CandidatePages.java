@@ -18,11 +18,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import com.alvh.identity.Roles;
 import com.alvh.engine.CompiledRuleSet;
 import com.alvh.engine.RuleError;
 import com.alvh.evaluation.InvalidRequestException;
 import com.alvh.evaluation.Violation;
+import com.alvh.identity.Caller;
+import com.alvh.identity.Roles;
 import com.alvh.lifecycle.ImpactService;
 import com.alvh.lifecycle.InvalidQueryException;
 import com.alvh.lifecycle.InvalidRuleSetException;
@@ -73,7 +74,7 @@ public class CandidatePages {
                 return Pages.candidates(page(name, text, errors, null, List.of(), "", "", null));
             }
             RuleSetService.Candidate candidate = ruleSets.storeCandidate(files,
-                    security == null || security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName());
+                    Caller.nameOf(security));
             return Pages.candidates(page(name, text, List.of(), candidate.version(),
                     candidate.scenarioFailures().stream().map(f -> f.file() + ": " + f.message()).toList(), "", "", null));
         } catch (InvalidRequestException e) {

@@ -140,7 +140,7 @@ public class EvaluationPages {
     private static SearchPage.Row row(StoredEvaluation e) {
         var r = e.record();
         return new SearchPage.Row(r.evaluationId(), r.asOf().toString(), r.profileName(), String.join(", ", r.actionTypes()),
-                String.join("; ", r.rulesFired()), r.dryRun(), shortVersion(r.ruleSetVersion()));
+                String.join("; ", r.rulesFired()), r.dryRun(), shortVersion(r.ruleSetVersion()), r.caller());
     }
 
     private static List<Views.Option> options(List<String> values, String chosen, String anyLabel) {

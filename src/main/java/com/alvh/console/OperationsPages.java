@@ -34,11 +34,17 @@ public class OperationsPages {
     @Inject
     ProfileRegistry profiles;
 
-    // roles: auditor, strategist
-    @RolesAllowed({Roles.AUDITOR, Roles.STRATEGIST})
+    /**
+     * The console's entry and the sign-in landing page when no page was asked for: the evaluation search for an
+     * auditor, the rule sets for a strategist, the caller's own page for anyone else (no console page of theirs).
+     */
+    // roles: all
+    @RolesAllowed({Roles.CLIENT, Roles.AUDITOR, Roles.STRATEGIST, Roles.OPERATOR})
     @GET
-    public Response home() {
-        return Response.seeOther(URI.create("/console/evaluations")).build();
+    public Response home(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
+        String page = security.isUserInRole(Roles.AUDITOR) ? "/console/evaluations"
+                : security.isUserInRole(Roles.STRATEGIST) ? "/console/rulesets" : "/console/me";
+        return Response.seeOther(URI.create(page)).build();
     }
 
     // roles: strategist

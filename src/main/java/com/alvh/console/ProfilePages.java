@@ -66,7 +66,7 @@ public class ProfilePages {
     public Response activate(@PathParam("name") String name, @PathParam("version") String version,
             @Context SecurityContext security) {
         try {
-            versions.activate(name, version, Caller.nameOf(security == null ? null : security.getUserPrincipal()));
+            versions.activate(name, version, Caller.nameOf(security));
         } catch (InvalidRuleSetException e) {
             List<String> failures = e.errors().stream().map(f -> f.file() + ":" + f.line() + " " + f.message()).toList();
             return Response.status(422).entity(render(name, version, null,

@@ -19,8 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
-import com.alvh.identity.Roles;
 import com.alvh.engine.CompiledRuleSet;
+import com.alvh.identity.Caller;
+import com.alvh.identity.Roles;
 import com.alvh.lifecycle.RuleSetService;
 import com.alvh.lifecycle.RuleSetVersions;
 import com.alvh.lifecycle.TextDiff;
@@ -88,9 +89,7 @@ public class RuleSetPages {
     @POST
     @Path("{version}/activate")
     public Response activate(@PathParam("version") String version, @Context SecurityContext security) {
-        String caller = security == null || security.getUserPrincipal() == null ? null
-                : security.getUserPrincipal().getName();
-        versions.activate(version, caller);
+        versions.activate(version, Caller.nameOf(security));
         return Response.seeOther(URI.create("/console/rulesets?activated=" + Links.encode(version))).build();
     }
 

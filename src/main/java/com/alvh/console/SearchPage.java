@@ -13,6 +13,7 @@ record SearchPage(String from, String to, String caller, String limit, List<View
 
     /** One evaluation in the result table. */
     @TemplateData
-    record Row(String id, String asOf, String profile, String actions, String rules, boolean dryRun, String ruleSet) {
+    record Row(String id, String asOf, String profile, String actions, String rules, boolean dryRun, String ruleSet,
+               String caller) {
     }
 }

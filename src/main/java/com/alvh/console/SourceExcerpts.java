@@ -25,8 +25,20 @@ final class SourceExcerpts {
                 return listing(lines, i, end, "hl");
             }
         }
-        return List.of();
+        return tableRow(lines, rule);
     }
+
+    /** A decision table's rule is named after its spreadsheet row ("Overbought for the VIX regime_11"): that row. */
+    private static List<Views.SourceLine> tableRow(String[] lines, String rule) {
+        java.util.regex.Matcher row = TABLE_ROW.matcher(rule);
+        if (!row.find()) {
+            return List.of();
+        }
+        int index = Integer.parseInt(row.group(1)) - 1;
+        return index > 0 && index < lines.length ? listing(lines, index, index, "hl") : List.of();
+    }
+
+    private static final Pattern TABLE_ROW = Pattern.compile("_(\\d{1,6})$");
 
     /** The lines around {@code line} (1-based), that line marked as the error. */
     static List<Views.SourceLine> around(String source, int line) {

@@ -80,48 +80,69 @@ public final class RuleSetCompiler {
         }
     }
 
-    private record Verified(Map<String, byte[]> metered, List<String> models, RuleSources sources, GeneratedCode code) {
+    private record Verified(Map<String, byte[]> metered, List<String> models, RuleSources sources, GeneratedCode code,
+                            DecisionTables.Expansion tables) {
     }
 
-    /** Compiles {@code files} (name relative to the rules directory → DRL source). */
+    /**
+     * Compiles {@code files} (name relative to the rules directory → DRL source, CSV decision table, or XLSX decision
+     * table as base64). The version covers the files as given, tables included; tables are compiled as the DRL they
+     * convert to, and errors in that DRL are reported at the table's sheet, row and column.
+     */
     public Result compile(Map<String, String> files) {
         Map<String, String> sorted = new TreeMap<>(files);
         String version = ContentHash.ofFiles(sorted);
         try {
             Verified verified = VERIFIED.get(version);
             if (verified == null) {
-                RuleSources sources = RuleSources.parse(sorted);
-                if (!sources.precheck().isEmpty()) {
-                    return new Result(null, sources.precheck());
+                DecisionTables.Expansion tables = DecisionTables.expand(sorted);
+                if (!tables.errors().isEmpty()) {
+                    return new Result(null, tables.errors());
                 }
-                Generated generated = generate(sorted, sources);
-                if (!generated.errors().isEmpty()) {
-                    return new Result(null, generated.errors());
+                Checked checked = verify(tables);
+                if (!checked.errors().isEmpty()) {
+                    return new Result(null, tables.locate(checked.errors()));
                 }
-                Map<String, ClassNode> nodes = BytecodeVerifier.parse(generated.classes());
-                GeneratedCode code = GeneratedCode.map(nodes, sources);
-                List<Finding> findings = BytecodeVerifier.verify(generated.classes());
-                findings = new ArrayList<>(findings);
-                findings.addAll(shadowing(nodes));
-                if (!findings.isEmpty()) {
-                    return new Result(null, refusals(findings, code));
-                }
-                verified = new Verified(metered(generated.classes()), models(nodes), sources, code);
+                verified = checked.verified();
                 VERIFIED.put(version, verified);
             }
             KieBase kieBase;
             try {
                 kieBase = kieBase(verified);
             } catch (RuntimeException | Error e) {
-                return new Result(null, List.of(buildFailure(e, verified.code(), sorted.keySet())));
+                return new Result(null, verified.tables().locate(List.of(buildFailure(e, verified.code(), sorted.keySet()))));
             }
-            List<RuleInfo> rules = rulesOf(kieBase, verified.sources());
+            List<RuleInfo> rules = rulesOf(kieBase, verified.sources(), verified.tables());
             return new Result(new CompiledRuleSet(version, sorted, rules, clock.instant(), kieBase,
                     new CompiledRuleSet.Runtime(deadline, verified.code(), rules)), List.of());
         } catch (RuntimeException | Error e) {
             // Drools surfaces some failures (e.g. a class it cannot initialise) as Errors; none may take the service down.
             return new Result(null, List.of(new RuleError("(rule set)", 1, 1, "cannot be compiled: " + e)));
         }
+    }
+
+    private record Checked(Verified verified, List<RuleError> errors) {
+    }
+
+    /** Generates, verifies and meters the classes of the DRL files (tables already converted); loads nothing. */
+    private Checked verify(DecisionTables.Expansion tables) {
+        Map<String, String> drl = tables.drl();
+        RuleSources sources = RuleSources.parse(drl);
+        if (!sources.precheck().isEmpty()) {
+            return new Checked(null, sources.precheck());
+        }
+        Generated generated = generate(drl, sources);
+        if (!generated.errors().isEmpty()) {
+            return new Checked(null, generated.errors());
+        }
+        Map<String, ClassNode> nodes = BytecodeVerifier.parse(generated.classes());
+        GeneratedCode code = GeneratedCode.map(nodes, sources);
+        List<Finding> findings = new ArrayList<>(BytecodeVerifier.verify(generated.classes()));
+        findings.addAll(shadowing(nodes));
+        if (!findings.isEmpty()) {
+            return new Checked(null, refusals(findings, code));
+        }
+        return new Checked(new Verified(metered(generated.classes()), models(nodes), sources, code, tables), List.of());
     }
 
     /**
@@ -259,13 +280,13 @@ public final class RuleSetCompiler {
         }
     }
 
-    private static List<RuleInfo> rulesOf(KieBase kieBase, RuleSources sources) {
+    private static List<RuleInfo> rulesOf(KieBase kieBase, RuleSources sources, DecisionTables.Expansion tables) {
         List<RuleInfo> rules = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 String file = sources.find("rule", rule.getPackageName(), rule.getName())
                         .or(() -> sources.find("query", rule.getPackageName(), rule.getName()))
-                        .map(RuleSources.Element::file).orElse("(unknown)");
+                        .map(e -> tables.sourceOf(e.file())).orElse("(unknown)");
                 rules.add(new RuleInfo(rule.getName(), file, salienceOf(rule)));
             }
         }

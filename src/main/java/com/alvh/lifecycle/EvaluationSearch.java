@@ -59,10 +59,9 @@ public class EvaluationSearch {
             problems.add(new Violation("action", "must be one of ADD_LAYER, REMOVE_LAYER, ROLL_LAYER, HOLD"));
         }
         Boolean dryRun = flag("dryRun", first(parameters, "dryRun"), problems);
-        if (first(parameters, "caller") != null) {
-            // TODO(feat/audit): records carry the caller there; filter on it once merged (EvaluationQuery.caller).
-            problems.add(new Violation("caller", "filtering by caller needs records that carry the caller,"
-                    + " which this build does not store yet"));
+        String caller = first(parameters, "caller");
+        if (caller != null && caller.length() > 200) {
+            problems.add(new Violation("caller", "must be a user name of at most 200 characters"));
         }
         int limit = integer("limit", first(parameters, "limit"), EvaluationQuery.DEFAULT_LIMIT, 1,
                 EvaluationQuery.MAX_LIMIT, problems);
@@ -74,7 +73,7 @@ public class EvaluationSearch {
             throw new InvalidQueryException(problems);
         }
         return new EvaluationQuery(from, to, first(parameters, "profile"), first(parameters, "rule"), action, dryRun,
-                limit, offset);
+                caller, limit, offset);
     }
 
     public Page search(EvaluationQuery query) {
@@ -84,8 +83,7 @@ public class EvaluationSearch {
     /** Every match (limit and offset ignored), newest first, one page of the store at a time. */
     public void forEachMatch(EvaluationQuery query, Consumer<StoredEvaluation> sink) {
         for (int offset = 0; ; offset += EXPORT_PAGE) {
-            List<StoredEvaluation> page = audit.search(new EvaluationQuery(query.from(), query.to(), query.profile(),
-                    query.rule(), query.action(), query.dryRun(), EXPORT_PAGE, offset));
+            List<StoredEvaluation> page = audit.search(query.page(EXPORT_PAGE, offset));
             page.forEach(sink);
             if (page.size() < EXPORT_PAGE) {
                 return;

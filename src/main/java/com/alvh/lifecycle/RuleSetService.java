@@ -122,11 +122,13 @@ public class RuleSetService {
             throw new InvalidRequestException("files", "must hold at least one rule file");
         }
         files.forEach((name, source) -> {
-            if (!name.matches("[A-Za-z0-9_\\-]+(/[A-Za-z0-9_\\-]+)*\\.drl")) {
-                throw new InvalidRequestException("files." + name, "a rule file name is a relative path ending in .drl");
+            if (!name.matches("[A-Za-z0-9_\\-]+(/[A-Za-z0-9_\\-]+)*\\.(drl|csv|xlsx)")) {
+                throw new InvalidRequestException("files." + name,
+                        "a rule file name is a relative path ending in .drl, or .csv / .xlsx for a decision table");
             }
             if (source == null) {
-                throw new InvalidRequestException("files." + name, "must hold the DRL source");
+                throw new InvalidRequestException("files." + name,
+                        "must hold the DRL source, the CSV text, or the XLSX workbook as base64");
             }
         });
     }

@@ -141,6 +141,31 @@ class EvaluationQueryResourceTest {
     }
 
     @Test
+    void filtersOnTheCallerTheRecordNames() {
+        // the fixtures are recorded by "tester"; this evaluation by the authenticated test user
+        String id = given().contentType(io.restassured.http.ContentType.JSON).body(Examples.text("cpi-next-day"))
+                .when().post("/api/v1/evaluations").then().statusCode(200).extract().path("evaluationId");
+        org.junit.jupiter.api.Assertions.assertEquals(com.alvh.testing.TestCallers.ALL_ROLES,
+                audit.find(id).orElseThrow().record().caller());
+
+        given().queryParam("caller", com.alvh.testing.TestCallers.ALL_ROLES).when().get("/api/v1/evaluations").then()
+                .statusCode(200).body("total", equalTo(1)).body("items.evaluationId", contains(id));
+        given().queryParam("caller", "tester").queryParam("action", "ADD_LAYER").when().get("/api/v1/evaluations")
+                .then().statusCode(200).body("total", equalTo(2)).body("items.evaluationId", contains("new", "mid"));
+        given().queryParam("caller", "nobody").when().get("/api/v1/evaluations").then().statusCode(200)
+                .body("total", equalTo(0));
+        given().queryParam("caller", "x".repeat(201)).when().get("/api/v1/evaluations").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("caller"));
+
+        // the console's search form sends the same parameter
+        String page = given().queryParam("caller", "tester").queryParam("profile", "aggressive")
+                .when().get("/console/evaluations").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(page.contains("<strong id=\"total\">1 evaluation</strong>"), page);
+        org.junit.jupiter.api.Assertions.assertTrue(page.contains("/console/evaluations/mid"), page);
+        org.junit.jupiter.api.Assertions.assertFalse(page.contains("/console/evaluations/" + id), page);
+    }
+
+    @Test
     void exportsASearchAsCsvWithOneColumnPerScalarField() {
         String csv = given().queryParam("profile", "balanced").when().get("/api/v1/evaluations/export.csv").then()
                 .statusCode(200).contentType(containsString("text/csv")).extract().asString();

@@ -96,6 +96,22 @@ class OtherEndpointsTest {
     }
 
     @Test
+    void validateTakesACsvDecisionTableAndLocatesItsBadCell() throws java.io.IOException {
+        String table = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/tables/overbought-by-regime.csv"));
+        validate(Map.of("regimes.csv", table)).statusCode(200).body("valid", equalTo(true));
+        // row 12, column B: a threshold that is not a number
+        validate(Map.of("regimes.csv", table.replace("\"25,1000\",65,", "\"25,1000\",sixty-five,"))).statusCode(200)
+                .body("valid", equalTo(false))
+                .body("errors[0].file", equalTo("regimes.csv"))
+                .body("errors[0].line", equalTo(12))
+                .body("errors[0].column", equalTo(2))
+                .body("errors[0].message", containsString("sheet 'csv', row 12, column B"));
+        given().contentType(ContentType.JSON).body(Map.of("files", Map.of("regimes.txt", table)))
+                .when().post("/api/v1/rulesets/validate").then().statusCode(422).contentType("application/problem+json")
+                .body("violations.field", hasItem("files.regimes.txt"));
+    }
+
+    @Test
     void validateWithoutFilesIsAProblemNamingFiles() {
         given().contentType(ContentType.JSON).body("{}").when().post("/api/v1/rulesets/validate").then()
                 .statusCode(400).contentType("application/problem+json")

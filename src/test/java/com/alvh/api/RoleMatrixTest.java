@@ -86,7 +86,7 @@ class RoleMatrixTest {
         who("POST /api/v1/profiles/{name}/versions/{version}/activate", Roles.STRATEGIST);
         who("GET /console/profiles/{name}/versions/{version}/activate", Roles.STRATEGIST);
         who("POST /console/profiles/{name}/versions/{version}/activate", Roles.STRATEGIST);
-        who("GET /console", Roles.AUDITOR, Roles.STRATEGIST);
+        who("GET /console", ALL);
         who("GET /console/evaluations", Roles.AUDITOR);
         who("GET /console/evaluations/{id}", Roles.AUDITOR);
         who("POST /console/evaluations/{id}/replay", Roles.AUDITOR);

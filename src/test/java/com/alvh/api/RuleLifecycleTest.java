@@ -83,6 +83,7 @@ class RuleLifecycleTest {
             Files.writeString(PrivateRules.rules.resolve(e.getKey()), e.getValue());
         }
         Files.deleteIfExists(PrivateRules.rules.resolve("valuation.drl"));
+        Files.deleteIfExists(PrivateRules.rules.resolve("regimes.csv"));
         awaitActive(a -> originalVersion.equals(a.getString("version")) && a.get("lastError") == null);
     }
 
@@ -108,6 +109,32 @@ class RuleLifecycleTest {
 
         Files.delete(PrivateRules.rules.resolve("valuation.drl"));
         assertEquals(originalVersion, awaitActive(a -> originalVersion.equals(a.getString("version"))).getString("version"));
+    }
+
+    @Test
+    void aDecisionTableDroppedInTheRulesDirectoryReloadsAndFiresAndABadCellIsLocated() throws IOException {
+        String table = Files.readString(Path.of("src/test/resources/tables/overbought-by-regime.csv"));
+        Files.writeString(PrivateRules.rules.resolve("regimes.csv"), table);
+        JsonPath active = awaitActive(a -> !originalVersion.equals(a.getString("version")) && a.get("lastError") == null);
+        assertTrue(active.getList("files").contains("regimes.csv"), active.prettify());
+        assertEquals("regimes.csv", active.getString("rules.find { it.name == 'Overbought for the VIX regime_11' }.file"));
+        String withTable = active.getString("version");
+
+        // cpi-next-day with SPX RSI(14) at 71.3: VIX 16.19 is the 15-25 regime, overbought from 70
+        com.fasterxml.jackson.databind.node.ObjectNode request = Examples.tree("cpi-next-day");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) request.at("/market/indicators")).put("spxRsi14", 71.3);
+        JsonPath answer = evaluate(Examples.write(request));
+        assertEquals(withTable, answer.getString("ruleSet.version"));
+        assertEquals("regimes.csv", answer.getString("firings.find { it.rule == 'Overbought for the VIX regime_11' }.ruleFile"));
+        assertEquals(70.0, answer.getDouble("signals.find { it.name == 'OVERBOUGHT_IN_REGIME' }.threshold"), 1e-9);
+        assertTrue(answer.getBoolean("signals.find { it.name == 'OVERBOUGHT_IN_REGIME' }.active"), answer.prettify());
+
+        Files.writeString(PrivateRules.rules.resolve("regimes.csv"), table.replace("\"15,25\",70,", "\"15,25\",seventy,"));
+        JsonPath refused = awaitActive(a -> a.get("lastError") != null);
+        assertEquals(withTable, refused.getString("version"));
+        assertEquals("regimes.csv", refused.getString("lastError.errors[0].file"));
+        assertEquals(11, refused.getInt("lastError.errors[0].line"));
+        assertEquals(2, refused.getInt("lastError.errors[0].column"));
     }
 
     @Test

@@ -59,10 +59,13 @@ class SignInTest {
         var login = given().auth().none().redirects().follow(false)
                 .formParam("j_username", TestCallers.AUDITOR).formParam("j_password", TestCallers.PASSWORD)
                 .post("/j_security_check");
-        login.then().statusCode(302).header("Location", endsWith("/console/me"));
+        // no page was asked for first: the landing page, which sends an auditor on to the evaluation search
+        login.then().statusCode(302).header("Location", endsWith("/console"));
         String session = login.cookie("quarkus-credential");
         assertNotNull(session, "no session cookie after a good login");
 
+        given().auth().none().redirects().follow(false).cookie("quarkus-credential", session).get("/console")
+                .then().statusCode(303).header("Location", endsWith("/console/evaluations"));
         given().auth().none().cookie("quarkus-credential", session).get("/console/me")
                 .then().statusCode(200).body(containsString("<strong id=\"caller\">test-auditor</strong>"));
         // the form session carries the same roles into the API
@@ -78,6 +81,19 @@ class SignInTest {
                 .post("/j_security_check");
         refused.then().statusCode(302).header("Location", containsString("/console/login?error=true"));
         assertNull(refused.cookie("quarkus-credential"), "a refused sign-in must not open a session");
+    }
+
+    @Test
+    void aSignInReturnsToTheConsolePageAskedFor() {
+        var asked = given().auth().none().redirects().follow(false).get("/console/rulesets?compare=a");
+        asked.then().statusCode(302).header("Location", endsWith("/console/login"));
+        String location = asked.cookie("quarkus-redirect-location");
+        assertNotNull(location, "the page asked for is not remembered");
+
+        given().auth().none().redirects().follow(false).cookie("quarkus-redirect-location", location)
+                .formParam("j_username", TestCallers.STRATEGIST).formParam("j_password", TestCallers.PASSWORD)
+                .post("/j_security_check")
+                .then().statusCode(302).header("Location", endsWith("/console/rulesets?compare=a"));
     }
 
     @Test
