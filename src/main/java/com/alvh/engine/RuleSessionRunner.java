@@ -15,6 +15,7 @@ import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.MatchCancelledEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.Match;
 
@@ -23,8 +24,10 @@ import com.alvh.engine.sandbox.DeadlineExceeded;
 
 /**
  * Runs one evaluation in its own session: inserts the facts, fires up to a limit, and records the firing
- * trail, the conclusions each rule drew and the matches that were cancelled. The session is disposed
- * whatever happens, so a failing evaluation leaves nothing behind.
+ * trail, the conclusions each rule drew and the matches that were cancelled. Sessions come from a pool per
+ * rule set (Drools' {@code KieSessionsPool}): a session that finished cleanly goes back reset (facts, agenda,
+ * node memories, globals and listeners cleared) so the next evaluation skips building its memories; one that
+ * failed is destroyed, so a failing evaluation leaves nothing behind.
  */
 public final class RuleSessionRunner {
 
@@ -49,9 +52,10 @@ public final class RuleSessionRunner {
         AgendaFilter allowed = match -> !blockedRules.contains(match.getRule().getName());
         Trail trail = new Trail(ruleSet);
         KieSession session = null;
+        boolean clean = false;
         Deadline.open(ruleSet.evaluationDeadline());
         try {
-            session = ruleSet.kieBase().newKieSession();
+            session = ruleSet.derived(KieSessionsPool.class, rules -> rules.kieBase().newKieSessionsPool(1)).newKieSession();
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) trail);
             session.addEventListener(trail.insertions);
             for (Object fact : facts) {
@@ -66,6 +70,7 @@ public final class RuleSessionRunner {
             if (Deadline.expired()) {
                 throw new DeadlineExceeded(ruleSet.evaluationDeadline().toMillis());
             }
+            clean = true;
             return new RuleOutcome(List.copyOf(trail.firings), List.copyOf(trail.insertions.conclusions),
                     List.copyOf(trail.cancelled));
         } catch (RuleEvaluationException e) {
@@ -76,7 +81,11 @@ public final class RuleSessionRunner {
             Deadline.close();
             if (session != null) {
                 try {
-                    session.dispose();
+                    if (clean) {
+                        session.dispose();   // back to the pool, reset: no facts, listeners or agenda kept
+                    } else {
+                        session.destroy();   // out of the pool for good: nothing of a failed run is reused
+                    }
                 } catch (RuntimeException | Error ignored) {
                     // a session broken by rule code is dropped either way
                 }

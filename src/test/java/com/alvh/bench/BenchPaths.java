@@ -15,6 +15,7 @@ import org.kie.api.runtime.KieSession;
 import com.alvh.engine.CompiledRuleSet;
 import com.alvh.engine.Firing;
 import com.alvh.engine.MatchedFact;
+import com.alvh.engine.RuleSessionRunner;
 import com.alvh.engine.RuleSetCompiler;
 import com.alvh.engine.SourceFiles;
 import com.alvh.evaluation.BenchFacts;
@@ -29,6 +30,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * executable model, verified and metered), profile {@code balanced} and the example requests in turn:
  * <ul>
  * <li>{@code bareSession}: new session, insert the derived facts, fire, dispose; no listener (the engine's limit);</li>
+ * <li>{@code trailSession}: the same facts through {@link RuleSessionRunner} (deadline, trail, conclusions);</li>
+ * <li>{@code derive}: only the derivation of the facts from the request;</li>
  * <li>{@code fullPath}: {@link Evaluator#run}: derive facts, run with the firing trail, assemble the answer;</li>
  * <li>{@code fullPathRendered}: the same, plus reading every firing's matched facts, as rendering the answer does.</li>
  * </ul>
@@ -74,6 +77,16 @@ public final class BenchPaths implements Supplier<Map<String, IntSupplier>> {
         }
     }
 
+    /** The session as the service runs it (deadline, firing trail, conclusions), on the same facts as the bare one. */
+    public int trailSession() {
+        return RuleSessionRunner.run(rules, facts.get(nextIndex()), 10_000).firings().size();
+    }
+
+    /** Only the derivation of the facts from a request (validation included). */
+    public int derive() {
+        return BenchFacts.of(requests.get(nextIndex()), profile.profile()).size();
+    }
+
     public Evaluator.Evaluation fullPath() {
         return Evaluator.run("bench", requests.get(nextIndex()), profile, rules, false, 10_000);
     }
@@ -94,6 +107,8 @@ public final class BenchPaths implements Supplier<Map<String, IntSupplier>> {
     public Map<String, IntSupplier> get() {
         Map<String, IntSupplier> paths = new LinkedHashMap<>();
         paths.put("bareSession", this::bareSession);
+        paths.put("trailSession", this::trailSession);
+        paths.put("derive", this::derive);
         paths.put("fullPath", () -> fullPath().answer().firings().size());
         paths.put("fullPathRendered", this::fullPathRendered);
         return paths;

@@ -43,6 +43,16 @@ public class EngineBenchmark {
     }
 
     @Benchmark
+    public int trailSession() {
+        return paths.trailSession();
+    }
+
+    @Benchmark
+    public int derive() {
+        return paths.derive();
+    }
+
+    @Benchmark
     public Object fullPath() {
         return paths.fullPath().answer();
     }

@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * build's main classes (loaded child-first beside this one: e.g. main's {@code target/classes}), so before and after
  * are compared in the same run.
  * <p>
- * Run: {@code ./mvnw -Pbench test-compile exec:exec -Dbench.main=com.alvh.bench.SideBySide -Djmh.args="--rounds 10"}
+ * Run: {@code ./mvnw -Pbench test-compile exec:exec -Dbench.main=com.alvh.bench.SideBySide -Djmh.args="--rounds 10"};
+ * {@code --paths bareSession,fullPath} limits the paths, {@code --slice-ms} sets the length of one slice (500).
  */
 public final class SideBySide {
 
@@ -36,16 +37,23 @@ public final class SideBySide {
         ServiceLogging.configure();
         int rounds = 10;
         long sliceMillis = 500;
+        List<String> only = List.of();
         Map<String, Map<String, IntSupplier>> builds = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--slice-ms" -> sliceMillis = Long.parseLong(args[++i]);
                 case "--before" -> builds.put("before", load(Path.of(args[++i])));
+                case "--paths" -> only = List.of(args[++i].split(","));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         builds.put("after", new BenchPaths().get());
+        if (!only.isEmpty()) {
+            for (Map<String, IntSupplier> paths : builds.values()) {
+                paths.keySet().retainAll(only);
+            }
+        }
         System.out.printf("load average at start: %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         Map<String, List<double[]>> results = new LinkedHashMap<>();
         for (int round = -2; round < rounds; round++) {   // two warm-up rounds
@@ -66,6 +74,9 @@ public final class SideBySide {
             List<double[]> bare = results.get(build + " bareSession");
             for (String path : List.of("fullPath", "fullPathRendered")) {
                 List<double[]> full = results.get(build + " " + path);
+                if (bare == null || full == null) {
+                    continue;
+                }
                 for (int column : new int[] {0, 2}) {
                     double[] ratios = new double[bare.size()];
                     for (int r = 0; r < ratios.length; r++) {
