@@ -3,7 +3,6 @@ package com.alvh.evaluation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -65,18 +64,8 @@ final class SignalCatalogue {
     }
 
     private static SignalView view(String name, Double value, double threshold, String measure) {
-        String observed = value == null ? "not available" : number(value);
+        String observed = value == null ? "not available" : SignificantDigits.format(value);
         return new SignalView(name, false, true, value, threshold,
-                "Not active: " + measure + " is " + observed + " against threshold " + number(threshold), null);
-    }
-
-    /**
-     * Four significant digits ({@code %.4g}) with a '.' separator. Locale.US because the JDK formats it without
-     * building locale symbols for every call (about a third of the cost of the host's default locale, which matters
-     * at twenty numbers an evaluation), and because an answer must not depend on the host's locale; with the
-     * default locale "en" the output is the same.
-     */
-    private static String number(double value) {
-        return String.format(Locale.US, "%.4g", value);
+                "Not active: " + measure + " is " + observed + " against threshold " + SignificantDigits.format(threshold), null);
     }
 }

@@ -41,6 +41,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 public final class BenchPaths implements Supplier<Map<String, IntSupplier>> {
 
     private final CompiledRuleSet rules;
+    private final ProfileCatalog catalog;
     private final ProfileCatalog.LoadedProfile profile;
     private final List<EvaluationRequest> requests = new ArrayList<>();
     private final List<List<Object>> facts = new ArrayList<>();
@@ -49,7 +50,8 @@ public final class BenchPaths implements Supplier<Map<String, IntSupplier>> {
     public BenchPaths() throws Exception {
         rules = new RuleSetCompiler(BenchPaths.class.getClassLoader(), Clock.systemUTC())
                 .compile(SourceFiles.drl(Path.of("rules"))).ruleSet();
-        profile = ProfileCatalog.load(Path.of("strategies"), ProfileCatalog.empty()).find("balanced").orElseThrow();
+        catalog = ProfileCatalog.load(Path.of("strategies"), ProfileCatalog.empty());
+        profile = catalog.find("balanced").orElseThrow();
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
         try (var files = Files.list(Path.of("examples"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
@@ -101,6 +103,23 @@ public final class BenchPaths implements Supplier<Map<String, IntSupplier>> {
             }
         }
         return fields;
+    }
+
+    /**
+     * The answer and what the rules did beyond it (conclusions, near misses: what the audit keeps), as JSON, for a
+     * request given as JSON; or the refusal's message. Used by {@link AnswerEquivalence} to compare two builds.
+     */
+    public String answerJson(String requestJson) throws Exception {
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        try {
+            EvaluationRequest request = json.readValue(requestJson, EvaluationRequest.class);
+            ProfileCatalog.LoadedProfile chosen = catalog.find(request.profile()).orElseThrow();
+            Evaluator.Evaluation e = Evaluator.run("same-id", request, chosen, rules, false, 10_000);
+            return json.writeValueAsString(List.of(e.answer(), e.outcome().conclusions(), e.outcome().cancelled()));
+        } catch (RuntimeException e) {
+            return "refused: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
     }
 
     @Override

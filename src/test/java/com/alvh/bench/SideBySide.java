@@ -128,14 +128,17 @@ public final class SideBySide {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    /** {@link BenchPaths} on another build's main classes, with this build's benchmark classes. */
     @SuppressWarnings("unchecked")
     private static Map<String, IntSupplier> load(Path mainClasses) throws Exception {
+        return ((Supplier<Map<String, IntSupplier>>) loadPaths(mainClasses)).get();
+    }
+
+    /** A {@link BenchPaths} on another build's main classes, with this build's benchmark classes. */
+    static Object loadPaths(Path mainClasses) throws Exception {
         URL benchClasses = SideBySide.class.getProtectionDomain().getCodeSource().getLocation();
         ClassLoader loader = new ChildFirst(new URL[] {mainClasses.toUri().toURL(), benchClasses},
                 SideBySide.class.getClassLoader());
-        Class<?> paths = Class.forName(BenchPaths.class.getName(), true, loader);
-        return ((Supplier<Map<String, IntSupplier>>) paths.getConstructor().newInstance()).get();
+        return Class.forName(BenchPaths.class.getName(), true, loader).getConstructor().newInstance();
     }
 
     /** Loads the project's own classes (com.alvh) from its URLs first, everything else from the parent. */
