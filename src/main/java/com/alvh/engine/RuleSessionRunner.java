@@ -15,7 +15,6 @@ import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.MatchCancelledEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.Match;
 
@@ -24,10 +23,9 @@ import com.alvh.engine.sandbox.DeadlineExceeded;
 
 /**
  * Runs one evaluation in its own session: inserts the facts, fires up to a limit, and records the firing
- * trail, the conclusions each rule drew and the matches that were cancelled. Sessions come from a pool per
- * rule set (Drools' {@code KieSessionsPool}): a session that finished cleanly goes back reset (facts, agenda,
- * node memories, globals and listeners cleared) so the next evaluation skips building its memories; one that
- * failed is destroyed, so a failing evaluation leaves nothing behind.
+ * trail, the conclusions each rule drew and the matches that were cancelled. Sessions come from the rule set's
+ * {@link SessionPool}: one that finished cleanly goes back reset, one that failed is disposed, so a failing
+ * evaluation leaves nothing behind.
  */
 public final class RuleSessionRunner {
 
@@ -51,11 +49,12 @@ public final class RuleSessionRunner {
                                   java.util.Set<String> blockedRules) {
         AgendaFilter allowed = match -> !blockedRules.contains(match.getRule().getName());
         Trail trail = new Trail(ruleSet);
+        SessionPool sessions = ruleSet.derived(SessionPool.class, rules -> new SessionPool(rules.kieBase()));
         KieSession session = null;
         boolean clean = false;
         Deadline.open(ruleSet.evaluationDeadline());
         try {
-            session = ruleSet.derived(KieSessionsPool.class, rules -> rules.kieBase().newKieSessionsPool(1)).newKieSession();
+            session = sessions.take();
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) trail);
             session.addEventListener(trail.insertions);
             for (Object fact : facts) {
@@ -79,16 +78,10 @@ public final class RuleSessionRunner {
             throw failure(ruleSet, trail, e);
         } finally {
             Deadline.close();
-            if (session != null) {
-                try {
-                    if (clean) {
-                        session.dispose();   // back to the pool, reset: no facts, listeners or agenda kept
-                    } else {
-                        session.destroy();   // out of the pool for good: nothing of a failed run is reused
-                    }
-                } catch (RuntimeException | Error ignored) {
-                    // a session broken by rule code is dropped either way
-                }
+            if (session != null && clean) {
+                sessions.giveBack(session);
+            } else if (session != null) {
+                sessions.discard(session);
             }
         }
     }
