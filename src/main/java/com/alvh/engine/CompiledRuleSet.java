@@ -28,6 +28,19 @@ public record CompiledRuleSet(String version, Map<String, String> files, List<Ru
         return Optional.ofNullable(runtime.fileByRule.get(ruleName));
     }
 
+    /**
+     * A value computed from this rule set once and kept with it, e.g. an index of what its rules refer to, so that
+     * evaluations do not recompute it from the sources. {@code key} names the value; {@code derivation} runs once
+     * per rule set, on the first call (concurrent first callers wait for it), and must not ask for another value.
+     */
+    public <T> T derived(Class<T> key, java.util.function.Function<CompiledRuleSet, T> derivation) {
+        Object value = runtime.derived.get(key);
+        if (value == null) {
+            value = runtime.derived.computeIfAbsent(key, k -> derivation.apply(this));
+        }
+        return key.cast(value);
+    }
+
     /** How long one evaluation's rule code may run before it is stopped. */
     public Duration evaluationDeadline() {
         return runtime.deadline;
@@ -38,6 +51,7 @@ public record CompiledRuleSet(String version, Map<String, String> files, List<Ru
         final Duration deadline;
         final GeneratedCode code;
         final Map<String, String> fileByRule = new HashMap<>();
+        final Map<Class<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
         Runtime(Duration deadline, GeneratedCode code, List<RuleInfo> rules) {
             this.deadline = deadline;

@@ -23,8 +23,9 @@ import com.alvh.engine.sandbox.DeadlineExceeded;
 
 /**
  * Runs one evaluation in its own session: inserts the facts, fires up to a limit, and records the firing
- * trail, the conclusions each rule drew and the matches that were cancelled. The session is disposed
- * whatever happens, so a failing evaluation leaves nothing behind.
+ * trail, the conclusions each rule drew and the matches that were cancelled. Sessions come from the rule set's
+ * {@link SessionPool}: one that finished cleanly goes back reset, one that failed is disposed, so a failing
+ * evaluation leaves nothing behind.
  */
 public final class RuleSessionRunner {
 
@@ -48,10 +49,12 @@ public final class RuleSessionRunner {
                                   java.util.Set<String> blockedRules) {
         AgendaFilter allowed = match -> !blockedRules.contains(match.getRule().getName());
         Trail trail = new Trail(ruleSet);
+        SessionPool sessions = ruleSet.derived(SessionPool.class, rules -> new SessionPool(rules.kieBase()));
         KieSession session = null;
+        boolean clean = false;
         Deadline.open(ruleSet.evaluationDeadline());
         try {
-            session = ruleSet.kieBase().newKieSession();
+            session = sessions.take();
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) trail);
             session.addEventListener(trail.insertions);
             for (Object fact : facts) {
@@ -66,6 +69,7 @@ public final class RuleSessionRunner {
             if (Deadline.expired()) {
                 throw new DeadlineExceeded(ruleSet.evaluationDeadline().toMillis());
             }
+            clean = true;
             return new RuleOutcome(List.copyOf(trail.firings), List.copyOf(trail.insertions.conclusions),
                     List.copyOf(trail.cancelled));
         } catch (RuleEvaluationException e) {
@@ -74,12 +78,10 @@ public final class RuleSessionRunner {
             throw failure(ruleSet, trail, e);
         } finally {
             Deadline.close();
-            if (session != null) {
-                try {
-                    session.dispose();
-                } catch (RuntimeException | Error ignored) {
-                    // a session broken by rule code is dropped either way
-                }
+            if (session != null && clean) {
+                sessions.giveBack(session);
+            } else if (session != null) {
+                sessions.discard(session);
             }
         }
     }

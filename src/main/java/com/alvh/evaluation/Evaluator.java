@@ -38,22 +38,15 @@ public final class Evaluator {
                                  CompiledRuleSet ruleSet, boolean dryRun, int firingLimit) {
         long t0 = System.nanoTime();
         DerivedFacts facts = FactDerivation.derive(request, profile.profile());
-        // Rules referring to a missing input cannot fire; their signals are listed as unavailable instead.
-        var blocked = MissingInputs.rulesNeeding(ruleSet.files(), facts.missingInputs().keySet());
-        long t1 = System.nanoTime();
-        RuleOutcome outcome = RuleSessionRunner.run(ruleSet, facts.facts(), firingLimit, blocked);
-        long t2 = System.nanoTime();
-        RuleConclusions conclusions = new RuleConclusions(ruled(outcome, Signal.class), ruled(outcome, Proposal.class),
-                ruled(outcome, Limit.class), ruled(outcome, SizeScale.class), ruled(outcome, RollProposal.class),
-                ruled(outcome, HoldNote.class));
-        Decision decision = DecisionAssembler.assemble(profile.profile(),
-                new DecisionAssembler.Book(facts.layers(), facts.book(), facts.greeks().vega(), facts.eligible()), conclusions);
+        Concluded concluded = decide(facts, profile, ruleSet, firingLimit, facts.missingInputs().keySet(), t0);
+        Decision decision = concluded.decision();
         EvaluationAnswer answer = new EvaluationAnswer(evaluationId, request.asOf(),
                 new EvaluationAnswer.ProfileRef(profile.profile().name(), profile.profile().version()),
                 new EvaluationAnswer.RuleSetRef(ruleSet.version()), dryRun,
-                new DecisionView(decision.actions(), new DecisionView.HedgeRatio(decision.hedgeRatioBefore(), decision.hedgeRatioAfter())),
-                derivedView(facts), SignalCatalogue.list(facts, conclusions.signals()), outcome.firings());
-        return new Evaluation(answer, outcome, t1 - t0, t2 - t1);
+                new DecisionView(decision.actions(), new DecisionView.HedgeRatio(decision.hedgeRatioBefore(),
+                        decision.hedgeRatioAfter())),
+                derivedView(facts), SignalCatalogue.list(facts, concluded.conclusions().signals()), concluded.outcome().firings());
+        return new Evaluation(answer, concluded.outcome(), concluded.deriveNanos(), concluded.rulesNanos());
     }
 
     // --- research (feat/research): the backtest's lean path -------------------------------------------------
@@ -69,31 +62,35 @@ public final class Evaluator {
      */
     public static Decided decide(EvaluationRequest request, LoadedProfile profile, CompiledRuleSet ruleSet,
                                  int firingLimit, java.util.Set<String> unavailable) {
+        long t0 = System.nanoTime();
         DerivedFacts facts = FactDerivation.derive(request, profile.profile());
         java.util.Set<String> missing = new java.util.HashSet<>(facts.missingInputs().keySet());
         missing.addAll(unavailable);
-        var blocked = blockedRules(ruleSet, missing);
+        Concluded concluded = decide(facts, profile, ruleSet, firingLimit, missing, t0);
+        return new Decided(concluded.decision(), facts.termStructure() == null ? null : facts.termStructure().slope());
+    }
+    // --- end research ----------------------------------------------------------------------------------------
+
+    /** What the rules concluded and the decision assembled from it, with the time spent before and in the session. */
+    private record Concluded(Decision decision, RuleOutcome outcome, RuleConclusions conclusions, long deriveNanos,
+                             long rulesNanos) {
+    }
+
+    /** Runs the rules on derived facts and assembles the decision: the part {@link #run} and the backtest share. */
+    private static Concluded decide(DerivedFacts facts, LoadedProfile profile, CompiledRuleSet ruleSet, int firingLimit,
+                                    java.util.Set<String> missing, long started) {
+        // Rules referring to a missing input cannot fire; their signals are listed as unavailable instead.
+        var blocked = MissingInputs.rulesNeeding(ruleSet, missing);
+        long t1 = System.nanoTime();
         RuleOutcome outcome = RuleSessionRunner.run(ruleSet, facts.facts(), firingLimit, blocked);
+        long t2 = System.nanoTime();
         RuleConclusions conclusions = new RuleConclusions(ruled(outcome, Signal.class), ruled(outcome, Proposal.class),
                 ruled(outcome, Limit.class), ruled(outcome, SizeScale.class), ruled(outcome, RollProposal.class),
                 ruled(outcome, HoldNote.class));
         Decision decision = DecisionAssembler.assemble(profile.profile(),
                 new DecisionAssembler.Book(facts.layers(), facts.book(), facts.greeks().vega(), facts.eligible()), conclusions);
-        return new Decided(decision, facts.termStructure() == null ? null : facts.termStructure().slope());
+        return new Concluded(decision, outcome, conclusions, t1 - started, t2 - t1);
     }
-
-    /**
-     * Rules blocked by missing inputs, per rule set and set of missing inputs: the answer depends on those two only,
-     * and scanning the rule texts on every day of a backtest cost more than the rules themselves.
-     */
-    private static final java.util.Map<CompiledRuleSet.Runtime, java.util.Map<java.util.Set<String>, java.util.Set<String>>>
-            BLOCKED = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
-    private static java.util.Set<String> blockedRules(CompiledRuleSet ruleSet, java.util.Set<String> missing) {
-        return BLOCKED.computeIfAbsent(ruleSet.runtime(), r -> new java.util.concurrent.ConcurrentHashMap<>())
-                .computeIfAbsent(java.util.Set.copyOf(missing), m -> java.util.Set.copyOf(MissingInputs.rulesNeeding(ruleSet.files(), m)));
-    }
-    // --- end research ----------------------------------------------------------------------------------------
 
     private static <T> List<Ruled<T>> ruled(RuleOutcome outcome, Class<T> type) {
         return outcome.conclusionsOf(type).map(a -> new Ruled<>(a.fact(), a.rule())).toList();

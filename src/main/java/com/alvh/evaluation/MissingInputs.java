@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.alvh.engine.CompiledRuleSet;
 import com.alvh.strategy.Profile;
 
 /**
@@ -71,24 +72,47 @@ public final class MissingInputs {
         }
     }
 
-    /** Names of the rules (across {@code files}) whose text refers to a missing input: they may not fire. */
-    static Set<String> rulesNeeding(Map<String, String> files, Set<String> missing) {
+    /** Names of the rules of {@code ruleSet} whose text refers to a missing input: they may not fire. */
+    static Set<String> rulesNeeding(CompiledRuleSet ruleSet, Set<String> missing) {
         Set<String> blocked = new LinkedHashSet<>();
         if (missing.isEmpty()) {
             return blocked;
         }
-        for (String source : files.values()) {
-            Matcher rule = RULE_BLOCK.matcher(withoutComments(source));
-            while (rule.find()) {
-                String name = rule.group(1) != null ? rule.group(1).replace("\\\"", "\"")
-                        : rule.group(2) != null ? rule.group(2) : rule.group(3);
-                String body = rule.group(4);
-                if (missing.stream().anyMatch(input -> INPUTS.get(input).usedBy().matcher(body).find())) {
-                    blocked.add(name);
+        ruleSet.derived(InputsByRule.class, rules -> InputsByRule.of(rules.files())).inputs().forEach((rule, inputs) -> {
+            for (String input : inputs) {
+                if (missing.contains(input)) {
+                    blocked.add(rule);
+                    return;
                 }
             }
-        }
+        });
         return blocked;
+    }
+
+    /**
+     * The optional inputs each rule's text refers to, rules in file and source order (only those that refer to one).
+     * Scanning the DRL takes longer than the evaluation itself, so it is done once per compiled rule set.
+     */
+    record InputsByRule(Map<String, Set<String>> inputs) {
+
+        static InputsByRule of(Map<String, String> files) {
+            Map<String, Set<String>> inputs = new LinkedHashMap<>();
+            for (String source : files.values()) {
+                Matcher rule = RULE_BLOCK.matcher(withoutComments(source));
+                while (rule.find()) {
+                    String name = rule.group(1) != null ? rule.group(1).replace("\\\"", "\"")
+                            : rule.group(2) != null ? rule.group(2) : rule.group(3);
+                    String body = rule.group(4);
+                    for (Input input : INPUTS.values()) {
+                        if (input.usedBy().matcher(body).find()) {
+                            inputs.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(input.name());
+                        }
+                    }
+                }
+            }
+            inputs.replaceAll((rule, used) -> Set.copyOf(used));
+            return new InputsByRule(java.util.Collections.unmodifiableMap(inputs));
+        }
     }
 
     /** The signals that cannot be raised, each with the sentence naming the input it lacks. */

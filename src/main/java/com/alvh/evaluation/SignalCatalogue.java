@@ -80,9 +80,8 @@ final class SignalCatalogue {
     }
 
     private static SignalView view(String name, Double value, Double threshold, String measure) {
-        String observed = value == null ? "not available" : String.format("%.4g", value);
-        return new SignalView(name, false, true, value, threshold,
-                String.format("Not active: %s is %s against threshold %s", measure, observed,
-                        threshold == null ? "(not set in the profile)" : String.format("%.4g", threshold)), null);
+        String observed = value == null ? "not available" : SignificantDigits.format(value);
+        return new SignalView(name, false, true, value, threshold, "Not active: " + measure + " is " + observed
+                + " against threshold " + (threshold == null ? "(not set in the profile)" : SignificantDigits.format(threshold)), null);
     }
 }

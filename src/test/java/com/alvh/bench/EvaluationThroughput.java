@@ -18,7 +18,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * In-process throughput of the evaluation path (derive facts, run the shipped rules, assemble the decision) on one
  * thread, after warm-up, cycling through the example requests. No HTTP and no audit: that is measured separately.
- * Run: ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.alvh.bench.EvaluationThroughput
+ * Run: ./mvnw -Pbench test-compile exec:exec -Dbench.main=com.alvh.bench.EvaluationThroughput -Djmh.args=10 (seconds),
+ * in a JVM whose logging is set up as the service's ({@link ServiceLogging}).
  */
 public final class EvaluationThroughput {
 
@@ -27,6 +28,7 @@ public final class EvaluationThroughput {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        ServiceLogging.configure();
         long t0 = System.nanoTime();
         RuleSetCompiler.Result compiled = new RuleSetCompiler(EvaluationThroughput.class.getClassLoader(), Clock.systemUTC())
                 .compile(SourceFiles.drl(Path.of("rules")));

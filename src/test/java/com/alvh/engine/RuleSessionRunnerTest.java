@@ -78,4 +78,48 @@ class RuleSessionRunnerTest {
         assertEquals(new MatchedFact("Metric", Map.of("name", "peRatio", "value", 24.5)), firing.matched().get(0));
         assertEquals("Flag a rich valuation", outcome.conclusions().get(0).rule());
     }
+
+    private static final String COUNTING = """
+            package t;
+            import com.alvh.market.Metric;
+            import com.alvh.hedge.Signal;
+            rule "Count the metrics"
+            when
+                accumulate(Metric(); $n : count())
+            then
+                insert(new Signal("COUNT", $n.doubleValue(), 0, "metrics"));
+            end
+            rule "Refuse a zero metric"
+            when
+                $m : Metric(value == 0)
+            then
+                int broken = 1 / (int) $m.value();
+            end
+            """;
+
+    private static double count(RuleOutcome outcome) {
+        return outcome.conclusionsOf(com.alvh.hedge.Signal.class).findFirst().orElseThrow().fact().value();
+    }
+
+    @Test
+    void aReusedSessionStartsWithoutTheFactsOrTrailOfTheRunBefore() {
+        CompiledRuleSet rules = compile(COUNTING);
+        RuleOutcome first = RuleSessionRunner.run(rules, List.of(new Metric("a", 1), new Metric("b", 2), new Metric("c", 3)), 500);
+        RuleOutcome second = RuleSessionRunner.run(rules, List.of(new Metric("d", 4)), 500);
+        assertEquals(3.0, count(first));
+        assertEquals(1.0, count(second));
+        assertEquals(1, second.firings().size());
+        assertEquals(1, second.firings().get(0).seq());
+        assertEquals(1, second.conclusions().size());
+    }
+
+    @Test
+    void aRunAfterAFailedOneAnswersAsIfItWereTheFirst() {
+        CompiledRuleSet rules = compile(COUNTING);
+        assertThrows(RuleEvaluationException.class,
+                () -> RuleSessionRunner.run(rules, List.of(new Metric("x", 5), new Metric("zero", 0)), 500));
+        RuleOutcome after = RuleSessionRunner.run(rules, List.of(new Metric("a", 1), new Metric("b", 2)), 500);
+        assertEquals(2.0, count(after));
+        assertEquals(List.of("Count the metrics"), after.firings().stream().map(Firing::rule).toList());
+    }
 }
