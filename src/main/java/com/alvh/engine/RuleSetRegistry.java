@@ -93,6 +93,14 @@ public class RuleSetRegistry {
         return previous;
     }
 
+    /**
+     * Notes the rules directory's version as already seen, so that it is loaded only once its files change (a
+     * restart that serves the latest activation instead, see com.alvh.cluster.ActiveVersionFollower).
+     */
+    public synchronized void markDirectorySeen(String version) {
+        lastAttempted = version;
+    }
+
     /** The problems the candidate checks (scenarios) find in a compiled rule set; empty when it may be activated. */
     public List<RuleError> check(CompiledRuleSet candidate) {
         List<RuleError> problems = new java.util.ArrayList<>();

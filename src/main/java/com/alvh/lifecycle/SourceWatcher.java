@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import com.alvh.cluster.ActiveVersionFollower;
 import com.alvh.config.AlvhConfig;
 import com.alvh.engine.RuleSetRegistry;
 
@@ -35,6 +36,8 @@ public class SourceWatcher {
     private final RuleSetRegistry rules;
     private final ProfileRegistry profiles;
     private final VersionHistory history;
+    @Inject
+    ActiveVersionFollower activeVersion;
     private ScheduledExecutorService poller;
     private String rulesSeen = "";
     private String profilesSeen = "";
@@ -55,6 +58,10 @@ public class SourceWatcher {
             return t;
         });
         poller.execute(this::initialLoad);
+        if (!config.cluster().watchSources()) {
+            LOG.info("Not watching the rules and strategies directories (alvh.cluster.watch-sources=false)");
+            return;
+        }
         long every = Math.max(config.reloadPollInterval().toMillis(), 50);
         poller.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
     }
@@ -76,7 +83,7 @@ public class SourceWatcher {
         rulesSeen = fingerprint(config.rulesDir(), ".drl");
         profilesSeen = fingerprint(config.strategiesDir(), ".yaml");
         profiles.reload();
-        reloadRules();
+        activeVersion.load(this::reloadRules);
         started = true;
         LOG.infof("Rules and profiles loaded in %d ms", (System.nanoTime() - t0) / 1_000_000);
     }
