@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -35,11 +37,11 @@ public class ActivationListener {
     private Connection connection;
     private boolean warned;
 
-    /** Blocks up to {@code limit}; true when at least one activation notice arrived. Called by one thread only. */
-    boolean await(Duration limit) throws InterruptedException {
+    /** Blocks up to {@code limit}; the payloads of the notices that arrived, if any. Called by one thread only. */
+    List<String> await(Duration limit) throws InterruptedException {
         try {
             PGNotification[] notices = listening().getNotifications((int) Math.max(1, limit.toMillis()));
-            return notices != null && notices.length > 0;
+            return notices == null ? List.of() : Arrays.stream(notices).map(PGNotification::getParameter).toList();
         } catch (SQLException e) {
             if (!warned) {
                 LOG.warnf("Not listening for activation notices (%s); polling every %s instead", e.getMessage(), limit);
@@ -47,7 +49,7 @@ public class ActivationListener {
             }
             close();
             Thread.sleep(limit.toMillis());
-            return false;
+            return List.of();
         }
     }
 

@@ -1,5 +1,6 @@
 package com.alvh.cluster;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,8 +57,11 @@ public class ActiveVersionFollower {
         Optional<ActivationLog.Activation> latest = readLatest();
         String directory = ContentHash.ofFiles(SourceFiles.drl(config.rulesDir()));
         boolean watching = config.cluster().watchSources();
-        if (latest.isEmpty() || latest.get().version().equals(directory)
-                || watching && !activations.latestBy(com.alvh.audit.VersionEvent.RULES_DIR).map(a -> a.version().equals(directory)).orElse(false)) {
+        Optional<String> fromDirectory = latest.isEmpty() ? Optional.empty()
+                : activations.latestBy(com.alvh.audit.VersionEvent.RULES_DIR).map(ActivationLog.Activation::version);
+        StartupSource source = StartupSource.choose(latest.map(ActivationLog.Activation::version), fromDirectory,
+                directory, watching);
+        if (source == StartupSource.DIRECTORY) {
             loadDirectory.run();
         } else if (serveAtStart(latest.get())) {
             registry.markDirectorySeen(directory);
@@ -66,7 +70,8 @@ public class ActiveVersionFollower {
         } else if (watching) {
             loadDirectory.run();
         }
-        // else: not ready rather than serving a version that is not the active one; the follower keeps trying
+        // else: not ready rather than serving a version that is not the active one, until the next activation
+        // (or, when the database failed, the follower's next poll)
         if (config.cluster().followActivations()) {
             start();
         }
@@ -102,8 +107,10 @@ public class ActiveVersionFollower {
     private void run() {
         try {
             while (!stopping) {
-                listener.await(config.cluster().pollInterval());
+                List<String> notices = listener.await(config.cluster().pollInterval());
                 try {
+                    notices.stream().filter(n -> n.startsWith(ActivationNotices.PREPARE))
+                            .map(n -> n.substring(ActivationNotices.PREPARE.length())).distinct().forEach(this::prepare);
                     followLatest();
                 } catch (RuntimeException e) {
                     LOG.warnf("Could not follow the latest activation, will try again: %s", e.getMessage());
@@ -123,6 +130,15 @@ public class ActiveVersionFollower {
             serve(latest.get());
             followedId = latest.get().id();
         }
+    }
+
+    /** Compiles a gate-passing candidate ahead of its activation (kept among the registry's known versions). */
+    private void prepare(String version) {
+        if (registry.find(version).isPresent()) {
+            return;
+        }
+        audit.ruleSetFiles(version).map(registry::compile).filter(RuleSetCompiler.Result::valid)
+                .ifPresent(compiled -> LOG.infof("Rule set %s compiled ahead of its activation", version));
     }
 
     /**

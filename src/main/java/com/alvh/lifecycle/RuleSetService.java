@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.alvh.audit.AuditTrail;
+import com.alvh.cluster.ActivationNotices;
 import com.alvh.engine.CompiledRuleSet;
 import com.alvh.engine.LoadError;
 import com.alvh.engine.RuleError;
@@ -23,6 +24,8 @@ public class RuleSetService {
     private final AuditTrail audit;
     private final com.alvh.config.AlvhConfig config;
     private final VersionHistory history;
+    @Inject
+    ActivationNotices notices;
 
     @Inject
     public RuleSetService(RuleSetRegistry registry, AuditTrail audit, com.alvh.config.AlvhConfig config,
@@ -88,7 +91,11 @@ public class RuleSetService {
         }
         audit.storeRuleSetVersion(result.ruleSet().version(), result.ruleSet().files(), createdBy);
         history.created(result.ruleSet(), createdBy == null || createdBy.isBlank() ? "anonymous" : createdBy);
-        return new Candidate(result.ruleSet().version(), registry.check(result.ruleSet()));
+        List<RuleError> failures = registry.check(result.ruleSet());
+        if (failures.isEmpty()) {
+            notices.prepare(result.ruleSet().version());
+        }
+        return new Candidate(result.ruleSet().version(), failures);
     }
 
     private static void checkNames(Map<String, String> files) {

@@ -211,6 +211,10 @@ public final class AuditStoreBench {
                 return null;
             }
 
+            public Cluster cluster() {
+                return null;
+            }
+
             public Duration evaluationDeadline() {
                 return Duration.ofMillis(250);
             }
