@@ -117,6 +117,10 @@ class ClusterIT {
         assertTrue(answers.stream().filter(a -> a.answeredAtNanos() > activatedAt + SWITCH_BOUND.toNanos())
                 .allMatch(a -> a.ruleSetVersion().equals(candidate)), "an old-version answer long after the switch");
 
+        System.out.printf("ClusterIT: %d acknowledged answers by version %s, by replica %s; not acknowledged %s;"
+                + " switched after %s%n", answers.size(), byVersion, answers.stream().collect(
+                        Collectors.groupingBy(EvaluationLoad.Answer::replica, Collectors.counting())),
+                load.notAcknowledged(), switched);
         assertStoredOnce(db, answers);
         HttpResponse<String> verify = replicas.get(0).get("/api/v1/audit/verify", replicas.get(0).adminAuthorization()
                 == null ? adminOf(replicas, passwordFiles.get(0)) : replicas.get(0).adminAuthorization());
