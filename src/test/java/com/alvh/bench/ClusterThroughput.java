@@ -16,8 +16,11 @@ import com.alvh.it.ScratchDatabase;
  * PostgreSQL, each count on a fresh scratch database. The same number of client threads (default 8) sends
  * {@code examples/cpi-next-day.json} to the replicas in turn; after a warm-up, acknowledged (recorded) answers are
  * counted over a window. The load generator, the replicas and PostgreSQL share this machine's CPUs.
- * Run: ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.alvh.bench.ClusterThroughput
- *      -Dexec.args="SECONDS CLIENTS [POSTGRES_URL]"   (defaults: 20 8 jdbc:postgresql://127.0.0.1:5432/test)
+ * Run (after ./mvnw package; the exec plugin is not available offline here, so plain java on the test class path):
+ *   ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ *   java -cp target/test-classes:target/classes:$(cat target/cp.txt) com.alvh.bench.ClusterThroughput SECONDS CLIENTS [URL]
+ * (defaults: 20 s, 8 clients, jdbc:postgresql://127.0.0.1:5432/test as user postgres; each run creates and drops
+ * its own database on that server).
  */
 public final class ClusterThroughput {
 
