@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class EvaluationLoad implements AutoCloseable {
 
     /** One acknowledged evaluation. */
-    public record Answer(String evaluationId, String ruleSetVersion, int replica, long answeredAtNanos) {
+    public record Answer(String evaluationId, String ruleSetVersion, int replica, long sentAtNanos) {
     }
 
     private final List<PackagedApp> replicas;
@@ -48,6 +48,7 @@ public final class EvaluationLoad implements AutoCloseable {
         while (running.get()) {
             int replica = next++ % replicas.size();
             PackagedApp app = replicas.get(replica);
+            long sent = System.nanoTime();
             try {
                 HttpRequest request = HttpRequest.newBuilder(app.uri("/api/v1/evaluations"))
                         .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
@@ -56,7 +57,7 @@ public final class EvaluationLoad implements AutoCloseable {
                 if (response.statusCode() == 200) {
                     JsonNode answer = PackagedApp.JSON.readTree(response.body());
                     answers.add(new Answer(answer.get("evaluationId").asText(),
-                            answer.get("ruleSet").get("version").asText(), replica, System.nanoTime()));
+                            answer.get("ruleSet").get("version").asText(), replica, sent));
                 } else {
                     notAcknowledged.merge(String.valueOf(response.statusCode()), 1, Integer::sum);
                 }
