@@ -16,4 +16,6 @@ public record VersionEvent(String kind, String subject, String version, String w
     public static final String PROFILE = "profile";
     public static final String CREATED = "created";
     public static final String ACTIVATED = "activated";
+    /** The actor of versions loaded from the watched rules directory. */
+    public static final String RULES_DIR = "rules-dir";
 }

@@ -54,6 +54,13 @@ public interface AlvhConfig {
         @WithDefault("groups")
         String oidcRolesClaim();
 
+        /**
+         * Where users live (ALVH_IDENTITY_STORE): {@code file} ({@code users.json} in the data dir) or
+         * {@code database} (the audit database, shared by replicas; the {@code pg} profile's choice).
+         */
+        @WithDefault("file")
+        String store();
+
         /** Test profile only: users ({@code name:role+role}) written into the store at start. */
         Optional<java.util.List<String>> testUsers();
 
@@ -221,4 +228,33 @@ public interface AlvhConfig {
         long minFreeDiskBytes();
     }
     // ------------------------------------------------------------ end isolation and door limits (feat/isolation)
+    // ------------------------------------------------------------------------------ cluster (feat/scale)
+
+    /** Several replicas over one PostgreSQL (docs/cluster.md). */
+    Cluster cluster();
+
+    /** How a replica follows the active rule-set version kept in the database. */
+    interface Cluster {
+
+        /**
+         * Whether the rules and strategies directories are polled for edits after start (ALVH_CLUSTER_WATCH_SOURCES).
+         * True by default: the single-machine authoring mode. The {@code pg} profile turns it off, so that every
+         * replica serves the version activated through the API and an edited file on one machine changes nothing.
+         */
+        @WithDefault("true")
+        boolean watchSources();
+
+        /**
+         * Whether this replica follows activations made through other replicas: it listens for PostgreSQL
+         * notifications and polls the latest activation (ALVH_CLUSTER_FOLLOW_ACTIVATIONS). On in the {@code pg}
+         * profile; off with the embedded H2 database, which only one process can open.
+         */
+        @WithDefault("false")
+        boolean followActivations();
+
+        /** How often the latest activation is read when no notification came (the fallback for lost ones). */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+    }
+    // ------------------------------------------------------------------------------------- end cluster
 }

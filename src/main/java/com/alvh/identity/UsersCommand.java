@@ -40,8 +40,8 @@ public final class UsersCommand {
     /** Runs the command on the store in {@code dataDir}; bad usage prints one line to {@code err} and returns 2. */
     public static int run(List<String> args, Path dataDir, InputStream in, PrintStream out, PrintStream err) {
         try {
-            return new UsersCommand(new FileUserStore(dataDir), in, out).execute(args);
-        } catch (IllegalArgumentException e) {
+            return new UsersCommand(UserStores.forCommandLine(dataDir), in, out).execute(args);
+        } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("users: " + e.getMessage());
             return USAGE;
         } catch (UncheckedIOException e) {

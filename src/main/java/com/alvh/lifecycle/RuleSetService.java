@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.alvh.audit.AuditTrail;
+import com.alvh.cluster.ActivationNotices;
 import com.alvh.engine.CompiledRuleSet;
 import com.alvh.engine.LoadError;
 import com.alvh.engine.RuleError;
@@ -24,6 +25,8 @@ public class RuleSetService {
     private final com.alvh.config.AlvhConfig config;
     private final VersionHistory history;
     private final IsolatedRuleSets isolated;
+    @Inject
+    ActivationNotices notices;
 
     @Inject
     public RuleSetService(RuleSetRegistry registry, AuditTrail audit, com.alvh.config.AlvhConfig config,
@@ -102,7 +105,7 @@ public class RuleSetService {
             Map<String, String> sorted = new java.util.TreeMap<>(files);
             audit.storeRuleSetVersion(version, sorted, createdBy);
             history.created(version, sorted, actor(createdBy));
-            return new Candidate(version, gated.scenarioFailures());
+            return prepared(new Candidate(version, gated.scenarioFailures()));
         }
         RuleSetCompiler.Result result = registry.compile(files);
         if (!result.valid()) {
@@ -110,7 +113,15 @@ public class RuleSetService {
         }
         audit.storeRuleSetVersion(result.ruleSet().version(), result.ruleSet().files(), createdBy);
         history.created(result.ruleSet(), actor(createdBy));
-        return new Candidate(result.ruleSet().version(), registry.check(result.ruleSet()));
+        return prepared(new Candidate(result.ruleSet().version(), registry.check(result.ruleSet())));
+    }
+
+    /** A candidate that passed the gate may be activated: every replica compiles it ahead (docs/cluster.md). */
+    private Candidate prepared(Candidate candidate) {
+        if (candidate.scenarioFailures().isEmpty()) {
+            notices.prepare(candidate.version());
+        }
+        return candidate;
     }
 
     private static String actor(String createdBy) {

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import com.alvh.audit.AuditTrail;
 import com.alvh.audit.StoredVersionInfo;
 import com.alvh.audit.VersionEvent;
+import com.alvh.cluster.ActivationNotices;
 import com.alvh.engine.CompiledRuleSet;
 import com.alvh.engine.RuleError;
 import com.alvh.engine.RuleSetRegistry;
@@ -39,6 +40,8 @@ public class RuleSetVersions {
     private final Map<String, List<String>> rulesByVersion = new ConcurrentHashMap<>();
     private final Map<String, Gate> gates = new ConcurrentHashMap<>();
     private final ProfileRegistry profiles;
+    @Inject
+    ActivationNotices notices;
 
     @Inject
     public RuleSetVersions(RuleSetRegistry registry, RuleSetService ruleSets, AuditTrail audit, VersionHistory history,
@@ -132,6 +135,7 @@ public class RuleSetVersions {
         CompiledRuleSet previous = registry.activate(compiled);
         String actor = caller == null || caller.isBlank() ? "anonymous" : caller;
         history.activated(compiled, actor);
+        notices.activated(version);
         return new Activation(version, previous == null ? null : previous.version(), Instant.now(), actor);
     }
 

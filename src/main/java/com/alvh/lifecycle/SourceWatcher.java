@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import com.alvh.cluster.ActiveVersionFollower;
 import com.alvh.config.AlvhConfig;
 import com.alvh.engine.CompiledRuleSet;
 import com.alvh.engine.RuleError;
@@ -57,6 +58,8 @@ public class SourceWatcher {
     private final ProfileRegistry profiles;
     private final VersionHistory history;
     private final MeterRegistry meters;
+    @Inject
+    ActiveVersionFollower activeVersion;
     private ScheduledExecutorService poller;
     private volatile ScheduledFuture<?> polling;
     private final Settling rulesState = new Settling();
@@ -91,6 +94,10 @@ public class SourceWatcher {
             return t;
         });
         poller.execute(this::initialLoad);
+        if (!config.cluster().watchSources()) {
+            LOG.info("Not watching the rules and strategies directories (alvh.cluster.watch-sources=false)");
+            return;
+        }
         long every = Math.max(config.reloadPollInterval().toMillis(), 50);
         polling = poller.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
     }
@@ -140,12 +147,8 @@ public class SourceWatcher {
             profiles.reload();
             noteProfiles();
             Snapshot now = Snapshot.rules(config.rulesDir());
-            RuleSetCompiler.Result result = rules.attempt(now.drl());
-            if (result.valid()) {
-                activate(result.ruleSet());
-            } else {
-                refuse(result.errors());
-            }
+            // the latest activation, or this directory when it wins (docs/cluster.md)
+            activeVersion.load(() -> loadDirectory(now));
             rulesState.applied = now.hash();
             profilesState.applied = Snapshot.hash(config.strategiesDir(), ".yaml", ".yml");
             LOG.infof("Rules and profiles loaded in %d ms", (System.nanoTime() - t0) / 1_000_000);
@@ -153,6 +156,15 @@ public class SourceWatcher {
             contain(e);
         } finally {
             started = true;
+        }
+    }
+
+    private void loadDirectory(Snapshot now) {
+        RuleSetCompiler.Result result = rules.attempt(now.drl());
+        if (result.valid()) {
+            activate(result.ruleSet());
+        } else {
+            refuse(result.errors());
         }
     }
 

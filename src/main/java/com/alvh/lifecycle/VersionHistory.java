@@ -19,7 +19,7 @@ import com.alvh.engine.CompiledRuleSet;
 public class VersionHistory {
 
     /** The actor named for versions loaded from the watched rules directory. */
-    public static final String RULES_DIR = "rules-dir";
+    public static final String RULES_DIR = VersionEvent.RULES_DIR;
     /** The actor named for profile versions loaded from the watched strategies directory. */
     public static final String STRATEGIES_DIR = "strategies-dir";
 

@@ -150,9 +150,16 @@ public final class PackagedApp implements AutoCloseable {
      */
     public static Map.Entry<Integer, String> command(Path dataDir, String stdin, String... args)
             throws IOException, InterruptedException {
+        return command(dataDir, Map.of(), stdin, args);
+    }
+
+    /** As {@link #command(Path, String, String...)} with further system properties (e.g. the database settings). */
+    public static Map.Entry<Integer, String> command(Path dataDir, Map<String, String> properties, String stdin,
+            String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dalvh.data-dir=" + dataDir.toAbsolutePath());
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar().toString());
         command.addAll(List.of(args));
@@ -205,6 +212,15 @@ public final class PackagedApp implements AutoCloseable {
             throw new IllegalStateException("process " + process.pid() + " survived SIGKILL for 30 s");
         }
         return process.exitValue();
+    }
+
+    /** Whether the child's log holds {@code text} so far. */
+    public boolean logContains(String text) {
+        try {
+            return Files.readString(log).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The last lines of the child's log, for failure messages. */

@@ -1,0 +1,88 @@
+package com.alvh.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The single machine (embedded H2): a version activated through the API is still served after a restart, and an
+ * edit of the rules directory made while the service was down wins at the next start (docs/cluster.md).
+ */
+class ActivationRestartIT {
+
+    private static final String EDIT = "// edited while the service was down";
+
+    @Test
+    void aRestartKeepsTheActivatedVersionUnlessTheRulesDirectoryChanged() throws Exception {
+        Path work = Files.createTempDirectory("alvh-restart-");
+        Path rules = work.resolve("rules");
+        copy(PackagedApp.projectRoot().resolve("rules"), rules);
+        Path data = work.resolve("data");
+        Map<String, String> properties = Map.of("alvh.rules-dir", rules.toString());
+
+        String shipped;
+        String activated;
+        try (PackagedApp app = PackagedApp.start(data, properties, work.resolve("app.log"))) {
+            app.awaitReady(Duration.ofSeconds(240));
+            shipped = active(app);
+            ObjectNode files = (ObjectNode) PackagedApp.JSON.readTree(app.get("/api/v1/rulesets/" + shipped).body())
+                    .get("files");
+            files.put("sizing.drl", files.get("sizing.drl").asText() + "\n// activated before a restart\n");
+            ObjectNode body = PackagedApp.JSON.createObjectNode();
+            body.set("files", files);
+            HttpResponse<String> candidate = app.postJson("/api/v1/rulesets/candidates", body.toString());
+            assertEquals(200, candidate.statusCode(), candidate.body());
+            activated = PackagedApp.JSON.readTree(candidate.body()).get("version").asText();
+            HttpResponse<String> activation = app.postJson("/api/v1/rulesets/" + activated + "/activate", "");
+            assertEquals(200, activation.statusCode(), activation.body());
+            assertEquals(activated, active(app));
+        }
+
+        try (PackagedApp app = PackagedApp.start(data, properties, work.resolve("app.log"))) {
+            app.awaitReady(Duration.ofSeconds(240));
+            assertEquals(activated, active(app), "the activation did not survive the restart\n" + app.tail());
+        }
+
+        Files.writeString(rules.resolve("signals.drl"), "\n" + EDIT + "\n", StandardOpenOption.APPEND);
+        try (PackagedApp app = PackagedApp.start(data, properties, work.resolve("app.log"))) {
+            app.awaitReady(Duration.ofSeconds(240));
+            String now = active(app);
+            assertNotEquals(activated, now);
+            assertNotEquals(shipped, now);
+            JsonNode served = PackagedApp.JSON.readTree(app.get("/api/v1/rulesets/" + now).body()).get("files");
+            assertTrue(served.get("signals.drl").asText().contains(EDIT), "the directory's edit is not served");
+        }
+    }
+
+    private static String active(PackagedApp app) throws Exception {
+        HttpResponse<String> response = app.get("/api/v1/rulesets/active");
+        assertEquals(200, response.statusCode(), response.body());
+        return PackagedApp.JSON.readTree(response.body()).get("version").asText();
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}
