@@ -2,10 +2,13 @@
 """Seeds a running ALVH with N recorded evaluations for the console benchmark (docs/benchmarks.md, "Console").
 
 Usage: src/test/bench/seed-evaluations.py http://127.0.0.1:8108 100000 [threads]
-Posts the three examples/ requests in turn with asOf spread over the 60 days before each example's asOf and
+Credentials for HTTP Basic come from the environment: ALVH_AUTH=user:password (e.g. admin and the first-start
+password in <data-dir>/initial-admin-password). Posts the three examples/ requests in turn with asOf spread over the 60 days before each example's asOf and
 the VIX nudged, so searches, day counts and rule filters see a realistic mix. Only ever point it at 127.0.0.1.
 """
+import base64
 import json
+import os
 import sys
 import threading
 import urllib.request
@@ -15,6 +18,9 @@ from pathlib import Path
 base, total = sys.argv[1], int(sys.argv[2])
 threads = int(sys.argv[3]) if len(sys.argv) > 3 else 8
 examples = [json.loads(p.read_text()) for p in sorted(Path(__file__).resolve().parents[3].joinpath("examples").glob("*.json"))]
+HEADERS = {"Content-Type": "application/json"}
+if os.environ.get("ALVH_AUTH"):
+    HEADERS["Authorization"] = "Basic " + base64.b64encode(os.environ["ALVH_AUTH"].encode()).decode()
 lock = threading.Lock()
 counter = {"next": 0, "ok": 0, "failed": 0}
 
@@ -37,7 +43,7 @@ def worker():
                 return
             counter["next"] += 1
         req = urllib.request.Request(base + "/api/v1/evaluations", data=request(i),
-                                     headers={"Content-Type": "application/json"})
+                                     headers=HEADERS)
         try:
             with urllib.request.urlopen(req, timeout=60) as r:
                 r.read()
