@@ -54,13 +54,23 @@ final class RuleErrorParser {
             if (path.endsWith(".drl") || !path.endsWith(".java")) {
                 // a DRL message whose path is not under the resource root (or none): locate it from its text
                 int root = path.indexOf(RuleSetCompiler.SOURCE_ROOT);
+                if (root < 0 && files.size() > 1 && m.getPath() == null && sources.onlyDeclaration().isPresent()) {
+                    // no path at all: javac's errors in a declared type's class (e.g. one extending a JDK class)
+                    var declaration = sources.onlyDeclaration().get();
+                    located.add(new Located(new RuleError(declaration.file(), Math.max(1, declaration.line()), 1,
+                            (m.getText() == null ? "" : m.getText().trim()) + " (in code generated from "
+                                    + declaration.label() + ")"), false));
+                    continue;
+                }
                 String file = root >= 0 ? path.substring(root) : files.size() == 1 ? files.iterator().next() : path;
                 located.add(locate(m.getText(), file, m.getLine()));
                 continue;
             }
-            // a Java error in generated code (a declared type, a function): point at the declaration if known
+            // a Java error in generated code (a declared type, a function, a rule's lambda): point at its source
             String simple = path.replaceAll("^.*/", "").replaceAll("\\.java$", "");
-            var declared = sources.find("declare", "", simple).or(() -> sources.find("function", "", simple));
+            String generatedPackage = path.replaceAll("^.*src/main/java/", "").replaceAll("/[^/]*$", "").replace('/', '.');
+            var declared = sources.find("declare", "", simple).or(() -> sources.find("function", "", simple))
+                    .or(() -> sources.firstInPackage(generatedPackage));
             String file = declared.map(RuleSources.Element::file).orElse(files.size() == 1 ? files.iterator().next() : "(rule set)");
             int line = declared.map(RuleSources.Element::line).orElse(1);
             located.add(new Located(new RuleError(file, Math.max(1, line), 1, (m.getText() == null ? "" : m.getText().trim())

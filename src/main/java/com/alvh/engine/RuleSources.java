@@ -113,6 +113,25 @@ final class RuleSources {
     private final java.util.Set<String> files = new java.util.TreeSet<>();
     private final Map<String, String[]> lines = new HashMap<>();
 
+    /**
+     * The first element of the one file whose package holds the generated package {@code generated} (the executable
+     * model writes a rule's lambdas into sub-packages of the rule's package); empty when no single file does.
+     */
+    Optional<Element> firstInPackage(String generated) {
+        List<Element> owners = byKey.values().stream()
+                .filter(e -> !e.pkg().isEmpty() && (generated.equals(e.pkg()) || generated.startsWith(e.pkg() + ".")))
+                .toList();
+        return owners.stream().map(Element::file).distinct().count() != 1 ? Optional.empty()
+                : owners.stream().min(java.util.Comparator.comparingInt(Element::line));
+    }
+
+    /** The first type declaration, when exactly one file declares types (an error in a declared type's code). */
+    Optional<Element> onlyDeclaration() {
+        List<Element> declares = byKey.values().stream().filter(e -> e.kind().equals("declare")).toList();
+        return declares.stream().map(Element::file).distinct().count() != 1 ? Optional.empty()
+                : declares.stream().min(java.util.Comparator.comparingInt(Element::line));
+    }
+
     /** The file of a one-file rule set. */
     Optional<String> singleFile() {
         return files.size() == 1 ? Optional.of(files.iterator().next()) : Optional.empty();
