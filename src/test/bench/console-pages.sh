@@ -4,7 +4,7 @@
 # Usage: src/test/bench/console-pages.sh http://127.0.0.1:8108 [N] [curl auth options, e.g. -u user:password]
 set -euo pipefail
 base=$1; n=${2:-20}; shift $(( $# >= 2 ? 2 : 1 )); auth=("$@")
-id=$(curl -s "${auth[@]}" "$base/api/v1/evaluations?limit=1&action=ADD_LAYER" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["evaluationId"])')
+id=$(curl -s "${auth[@]}" "$base/api/v1/evaluations?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["evaluationId"])')
 version=$(curl -s "${auth[@]}" "$base/api/v1/rulesets/active" | python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])')
 pages=(
   "/console/evaluations"
