@@ -125,6 +125,28 @@ public final class Browser implements AutoCloseable {
         return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth;");
     }
 
+    /**
+     * The form fields a screen reader could not name: visible inputs, selects and text areas with neither a
+     * {@code <label for>}, an enclosing label, an {@code aria-label} nor {@code aria-labelledby}.
+     */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> unlabelledFields() {
+        return (java.util.List<String>) script("""
+                return Array.from(document.querySelectorAll('input, select, textarea'))
+                  .filter(e => e.type !== 'hidden' && e.type !== 'submit' && e.type !== 'button')
+                  .filter(e => !(e.id && document.querySelector('label[for="' + e.id + '"]'))
+                            && !e.closest('label') && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
+                  .map(e => e.outerHTML.substring(0, 120));""");
+    }
+
+    /** Whether every link, button and field can be reached with the Tab key (none taken out of the tab order). */
+    boolean everyControlIsTabbable() {
+        return (Boolean) script("""
+                return Array.from(document.querySelectorAll('a[href], button, input, select, textarea'))
+                  .filter(e => e.type !== 'hidden')
+                  .every(e => e.tabIndex >= 0 && !e.disabled || e.disabled);""");
+    }
+
     public void screenshot(String name) throws IOException {
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);

@@ -137,6 +137,8 @@ class ConsoleBrowserTest {
     private static void checkLayout(Browser browser, String name) throws Exception {
         browser.screenshot(name);
         assertFalse(browser.scrollsHorizontally(), name + " scrolls horizontally at 1280 px");
+        assertEquals(java.util.List.of(), browser.unlabelledFields(), name + " has form fields without a label");
+        assertTrue(browser.everyControlIsTabbable(), name + " takes a control out of the keyboard's tab order");
     }
 
     /** Records one evaluation of a shipped example through the API and answers its id. */
