@@ -135,6 +135,25 @@ class MissingInputsTest {
         assertEquals(75.0, proximity.threshold());
     }
 
+    @Test
+    void aProfileWithoutTheShippedRulesParametersIsEvaluatedWithThoseRulesQuiet() throws Exception {
+        // A strategist's own profile written before the reworked rules: no parameters: section at all.
+        String balanced = Files.readString(Path.of("strategies", "balanced.yaml"));
+        Profile older = ProfileParser.parse("older", "older.yaml", balanced.substring(0, balanced.indexOf("\nparameters:") + 1));
+        assertTrue(older.parameters().isEmpty(), "the section is gone: " + older.parameters());
+        // With spxAtOpen the cushion rules match a StrikeCushion; unguarded, reading the undeclared threshold would fail
+        // the evaluation ("declares no parameter"). Guarded, they stay quiet and the signal says why.
+        EvaluationRequest sample = SampleRequest.create("balanced");
+        var c = sample.condor();
+        var opened = new com.alvh.evaluation.request.CondorInput(c.id(), c.expiry(), c.contracts(), c.putLong(), c.putShort(),
+                c.callShort(), c.callLong(), c.credit(), c.greeks(), c.impliedVols(), c.rebalancingCosts(), 5350.0);
+        EvaluationAnswer answer = run(new EvaluationRequest(sample.profile(), sample.asOf(), sample.market(), opened,
+                sample.hedge(), null), older, ShippedRules.RULES);
+        SignalView proximity = signal(answer, "BREAKEVEN_PROXIMITY");
+        assertFalse(proximity.active(), "no threshold declared, no proximity signal");
+        assertTrue(proximity.text().contains("not set in the profile"), proximity.text());
+    }
+
     private static EvaluationAnswer run(EvaluationRequest request, Profile profile, CompiledRuleSet rules) {
         return Evaluator.run("test", request, new ProfileCatalog.LoadedProfile(profile, profile.name() + ".yaml", ""), rules,
                 false, 10_000).answer();
