@@ -16,13 +16,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.alvh.testing.TestCallers;
+import com.alvh.testing.TestDirs;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -53,9 +53,9 @@ class RuleLifecycleTest {
             try {
                 if (rules == null) {
                     rules = Files.createTempDirectory("alvh-lifecycle-rules");
-                    copyTree(Path.of("rules"), rules);
+                    TestDirs.copyTree(Path.of("rules"), rules);
                     strategies = Files.createTempDirectory("alvh-lifecycle-strategies");
-                    copyTree(Path.of("strategies"), strategies);
+                    TestDirs.copyTree(Path.of("strategies"), strategies);
                 }
                 return Map.of("alvh.rules-dir", rules.toString(), "alvh.strategies-dir", strategies.toString(),
                         "alvh.data-dir", Files.createTempDirectory("alvh-lifecycle-data").toString());
@@ -365,16 +365,4 @@ class RuleLifecycleTest {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
 }

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Stream;
+
+import com.alvh.testing.TestDirs;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class ActivationRestartIT {
     void aRestartKeepsTheActivatedVersionUnlessTheRulesDirectoryChanged() throws Exception {
         Path work = Files.createTempDirectory("alvh-restart-");
         Path rules = work.resolve("rules");
-        copy(PackagedApp.projectRoot().resolve("rules"), rules);
+        TestDirs.copyTree(PackagedApp.projectRoot().resolve("rules"), rules);
         Path data = work.resolve("data");
         Map<String, String> properties = Map.of("alvh.rules-dir", rules.toString());
 
@@ -73,16 +74,4 @@ class ActivationRestartIT {
         return PackagedApp.JSON.readTree(response.body()).get("version").asText();
     }
 
-    private static void copy(Path from, Path to) throws Exception {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
 }

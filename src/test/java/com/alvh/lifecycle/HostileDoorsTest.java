@@ -34,6 +34,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.alvh.strategy.ContentHash;
+import com.alvh.testing.TestDirs;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -80,10 +81,10 @@ class HostileDoorsTest {
             try {
                 if (rules == null) {
                     rules = Files.createTempDirectory("alvh-hostile-rules");
-                    copyTree(Path.of("rules"), rules);
+                    TestDirs.copyTree(Path.of("rules"), rules);
                 }
                 Path strategies = Files.createTempDirectory("alvh-hostile-strategies");
-                copyTree(Path.of("strategies"), strategies);
+                TestDirs.copyTree(Path.of("strategies"), strategies);
                 return Map.of("alvh.rules-dir", rules.toString(), "alvh.strategies-dir", strategies.toString(),
                         "alvh.data-dir", Files.createTempDirectory("alvh-hostile-data").toString(),
                         "alvh.isolation.max-concurrent", "1", "alvh.isolation.rule-cpu-time", "PT1S",
@@ -449,16 +450,4 @@ class HostileDoorsTest {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
 }
