@@ -5,9 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -24,9 +22,9 @@ import com.alvh.backtest.report.StressWindows;
 import com.alvh.engine.CompiledRuleSet;
 import com.alvh.engine.RuleSetCompiler;
 import com.alvh.engine.SourceFiles;
-import com.alvh.strategy.ProfileCatalog;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,23 +39,6 @@ public final class BacktestCli implements Callable<Integer> {
     @Option(names = "--profile", defaultValue = "balanced", description = "profile name (default: ${DEFAULT-VALUE})")
     String profile;
 
-    @Option(names = "--spx", required = true, paramLabel = "FILE", description = "SPX daily closes (date,...,close)")
-    Path spx;
-
-    @Option(names = "--vix", required = true, paramLabel = "FILE", description = "VIX daily closes")
-    Path vix;
-
-    @Option(names = "--vix3m", paramLabel = "FILE", description = "VIX3M daily closes (optional)")
-    Path vix3m;
-
-    @Option(names = "--vx-curve", paramLabel = "FILE", description = "VX settlements: long (trade_date,expiry,settle), "
-            + "wide (trade_date,m1_expiry,m1_settle,...), by rank (date,M1..Mn) or one Cboe file per contract; repeatable")
-    List<Path> curves = new ArrayList<>();
-
-    @Option(names = "--events", paramLabel = "FILE", description = "event calendar (FOMC decisions, CPI/PPI releases, "
-            + "or date,type); repeatable")
-    List<Path> events = new ArrayList<>();
-
     @Option(names = "--from", required = true, paramLabel = "DATE", description = "first day, YYYY-MM-DD")
     LocalDate from;
 
@@ -67,13 +48,6 @@ public final class BacktestCli implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the reports go")
     Path out;
 
-    @Option(names = "--rules", defaultValue = "rules", paramLabel = "DIR", description = "rule files (default: ${DEFAULT-VALUE})")
-    Path rules;
-
-    @Option(names = "--strategies", defaultValue = "strategies", paramLabel = "DIR",
-            description = "profiles (default: ${DEFAULT-VALUE})")
-    Path strategies;
-
     @Option(names = "--config", paramLabel = "FILE", description = "YAML overrides of the backtest parameters, "
             + "e.g. 'staticHedgeRatio: 0.25'")
     Path config;
@@ -81,16 +55,18 @@ public final class BacktestCli implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar or summary")
     boolean quiet;
 
+    @Mixin
+    HistoryOptions inputs = new HistoryOptions();
+
     @Override
     public Integer call() throws IOException {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("--from " + from + " must be before --to " + to);
         }
         long t0 = System.nanoTime();
-        CompiledRuleSet ruleSet = compile(rules);
-        var loaded = ProfileCatalog.load(strategies, ProfileCatalog.empty()).find(profile)
-                .orElseThrow(() -> new IllegalArgumentException("no profile '" + profile + "' in " + strategies));
-        MarketHistory history = MarketHistory.load(spx, vix, vix3m, curves, events);
+        CompiledRuleSet ruleSet = inputs.ruleSet();
+        var loaded = inputs.profile(profile);
+        MarketHistory history = inputs.history();
         long t1 = System.nanoTime();
         ConsoleProgress bar = quiet ? new ConsoleProgress("backtest", System.err, false) : ConsoleProgress.onTerminal("backtest");
         BacktestResult result = Simulation.run(history, from, to, overrides(), loaded, ruleSet, line -> { },

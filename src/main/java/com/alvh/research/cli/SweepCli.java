@@ -1,8 +1,6 @@
 package com.alvh.research.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -13,9 +11,9 @@ import com.alvh.research.Shard;
 import com.alvh.research.SweepResults;
 import com.alvh.research.SweepRunner;
 import com.alvh.research.SweepSpec;
-import com.alvh.strategy.ProfileCatalog;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code alvh sweep}: every variant of a sweep file over its fit and test windows, ranked by the fit window. */
@@ -28,21 +26,6 @@ public final class SweepCli implements Callable<Integer> {
     @Option(names = "--sweep", required = true, paramLabel = "FILE", description = "the sweep file (YAML)")
     Path sweep;
 
-    @Option(names = "--spx", required = true, paramLabel = "FILE", description = "SPX daily closes")
-    Path spx;
-
-    @Option(names = "--vix", required = true, paramLabel = "FILE", description = "VIX daily closes")
-    Path vix;
-
-    @Option(names = "--vix3m", paramLabel = "FILE", description = "VIX3M daily closes (optional)")
-    Path vix3m;
-
-    @Option(names = "--vx-curve", paramLabel = "FILE", description = "VX settlements (any supported form); repeatable")
-    List<Path> curves = new ArrayList<>();
-
-    @Option(names = "--events", paramLabel = "FILE", description = "event calendar; repeatable")
-    List<Path> events = new ArrayList<>();
-
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "where results go")
     Path out;
 
@@ -53,23 +36,18 @@ public final class SweepCli implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
     Integer threads;
 
-    @Option(names = "--rules", defaultValue = "rules", paramLabel = "DIR", description = "rule files (default: ${DEFAULT-VALUE})")
-    Path rules;
-
-    @Option(names = "--strategies", defaultValue = "strategies", paramLabel = "DIR",
-            description = "profiles (default: ${DEFAULT-VALUE})")
-    Path strategies;
-
     @Option(names = "--quiet", description = "no progress bar or summary")
     boolean quiet;
+
+    @Mixin
+    HistoryOptions inputs = new HistoryOptions();
 
     @Override
     public Integer call() throws Exception {
         SweepSpec spec = SweepSpec.read(sweep);
-        var base = ProfileCatalog.load(strategies, ProfileCatalog.empty()).find(spec.profile())
-                .orElseThrow(() -> new IllegalArgumentException("no profile '" + spec.profile() + "' in " + strategies));
-        var ruleSet = BacktestCli.compile(rules);
-        MarketHistory history = MarketHistory.load(spx, vix, vix3m, curves, events);
+        var base = inputs.profile(spec.profile());
+        var ruleSet = inputs.ruleSet();
+        MarketHistory history = inputs.history();
         ConsoleProgress bar = quiet ? new ConsoleProgress("sweep", System.err, false) : ConsoleProgress.onTerminal("sweep");
         long t0 = System.nanoTime();
         var summary = SweepRunner.run(spec, history, base, ruleSet, BacktestConfig.defaults(),
