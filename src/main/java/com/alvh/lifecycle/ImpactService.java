@@ -150,6 +150,11 @@ public class ImpactService {
                     change.ifPresent(changes::add);
                 }
             }
+            if (result.evaluations().stream().anyMatch(o -> o.failure() != null && o.failure().deadline())) {
+                // a rule that loops on one request loops on the next: the remaining chunks are not run, only counted
+                failed += records.size() - Math.min(records.size(), start + ISOLATED_CHUNK);
+                break;
+            }
         }
         return new Impact(version, from, to, evaluated, changes.size(), failed, changes, failures);
     }

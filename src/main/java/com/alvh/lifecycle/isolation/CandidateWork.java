@@ -24,9 +24,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The work of a candidate process, through the engine's public API only: compile, gate, evaluate. */
 final class CandidateWork {
 
-    /** Failure kind of an evaluation stopped at the engine's deadline (a loop or runaway recursion in a rule). */
-    static final String DEADLINE = "DEADLINE";
-
 
     private final IsolatedJob job;
     private final ObjectMapper json;
@@ -78,14 +75,14 @@ final class CandidateWork {
         Failure stopped = null;
         for (IsolatedJob.EvaluationInput input : job.evaluations()) {
             if (stopped != null) {
-                outputs.add(failed(input, new Failure(DEADLINE, "not run: " + stopped.message(), stopped.rule(), List.of())));
+                outputs.add(failed(input, new Failure(Failure.DEADLINE, "not run: " + stopped.message(), stopped.rule(), List.of())));
                 continue;
             }
             watchdog.phase("evaluating " + input.id());
             try {
                 EvaluationOutput out = evaluate(input, candidate);
                 outputs.add(out);
-                if (out.failure() != null && DEADLINE.equals(out.failure().kind())) {
+                if (out.failure() != null && out.failure().deadline()) {
                     stopped = out.failure();
                 }
             } catch (Throwable e) {
@@ -108,7 +105,7 @@ final class CandidateWork {
         } catch (InvalidRequestException e) {
             return failed(input, new Failure("INVALID_REQUEST", e.getMessage(), null, e.violations()));
         } catch (com.alvh.engine.RuleDeadlineException e) {
-            return failed(input, new Failure(DEADLINE, e.getMessage(), e.rule(), List.of()));
+            return failed(input, new Failure(Failure.DEADLINE, e.getMessage(), e.rule(), List.of()));
         } catch (RuleEvaluationException e) {
             return failed(input, new Failure("RULE", e.getMessage(), e.rule(), List.of()));
         } catch (Exception e) {

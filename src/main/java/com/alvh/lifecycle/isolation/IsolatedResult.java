@@ -32,5 +32,12 @@ public record IsolatedResult(List<RuleError> errors, List<RuleError> scenarioFai
      * looped, named in {@code rule}).
      */
     public record Failure(String kind, String message, String rule, List<Violation> violations) {
+
+        /** Kind of an evaluation stopped at the engine's deadline (a loop or runaway recursion in a rule). */
+        public static final String DEADLINE = "DEADLINE";
+
+        public boolean deadline() {
+            return DEADLINE.equals(kind);
+        }
     }
 }
