@@ -36,6 +36,14 @@ public interface AlvhConfig {
     @WithDefault("PT0.25S")
     Duration evaluationDeadline();
 
+    /**
+     * Whether rule sets that passed the sandbox's checks keep their generated classes on disk, under
+     * {@code <data-dir>/rule-cache}, so that a restart does not generate them again (ALVH_COMPILED_RULE_CACHE).
+     * Read-back classes are verified and metered again; see {@code com.alvh.engine.CompiledClassCache}.
+     */
+    @WithDefault("true")
+    boolean compiledRuleCache();
+
     /** How often the rule and profile directories are checked for changes. */
     @WithDefault("PT0.25S")
     Duration reloadPollInterval();

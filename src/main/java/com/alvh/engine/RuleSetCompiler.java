@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -62,15 +63,36 @@ public final class RuleSetCompiler {
     private final ClassLoader classLoader;
     private final Clock clock;
     private final Duration deadline;
+    private final Optional<CompiledClassCache> disk;
 
     public RuleSetCompiler(ClassLoader classLoader, Clock clock) {
         this(classLoader, clock, DEFAULT_DEADLINE);
     }
 
     public RuleSetCompiler(ClassLoader classLoader, Clock clock, Duration evaluationDeadline) {
+        this(classLoader, clock, evaluationDeadline, Optional.empty());
+    }
+
+    /**
+     * With {@code disk}, the generated classes of every rule set that passed the sandbox's checks are kept there and
+     * read back instead of being generated again (verified and metered again like fresh ones).
+     */
+    public RuleSetCompiler(ClassLoader classLoader, Clock clock, Duration evaluationDeadline,
+            Optional<CompiledClassCache> disk) {
         this.classLoader = classLoader;
         this.clock = clock;
         this.deadline = evaluationDeadline;
+        this.disk = disk;
+    }
+
+    /** How many times this process ran the executable model's code generation (each costs about a second cold). */
+    static long generations() {
+        return BUILDS.get();
+    }
+
+    /** Forgets the in-memory verified classes of a version, as a restart does; for tests of the disk cache. */
+    static void forgetInMemory(String version) {
+        VERIFIED.remove(version);
     }
 
     /** The outcome of a compile: a rule set, or the located errors that prevented it. */
@@ -99,7 +121,7 @@ public final class RuleSetCompiler {
                 if (!tables.errors().isEmpty()) {
                     return new Result(null, tables.errors());
                 }
-                Checked checked = verify(tables);
+                Checked checked = verify(version, tables);
                 if (!checked.errors().isEmpty()) {
                     return new Result(null, tables.locate(checked.errors()));
                 }
@@ -124,17 +146,42 @@ public final class RuleSetCompiler {
     private record Checked(Verified verified, List<RuleError> errors) {
     }
 
-    /** Generates, verifies and meters the classes of the DRL files (tables already converted); loads nothing. */
-    private Checked verify(DecisionTables.Expansion tables) {
+    /**
+     * Generates (or reads from the disk cache), verifies and meters the classes of the DRL files (tables already
+     * converted); loads nothing. Classes read from the cache go through the same checks; if they fail them, the entry
+     * is dropped and the sources are generated again, so the answer is always the sources' own.
+     */
+    private Checked verify(String version, DecisionTables.Expansion tables) {
         Map<String, String> drl = tables.drl();
         RuleSources sources = RuleSources.parse(drl);
         if (!sources.precheck().isEmpty()) {
             return new Checked(null, sources.precheck());
         }
+        Optional<Map<String, byte[]>> cached = disk.flatMap(d -> d.read(version));
+        if (cached.isPresent()) {
+            try {
+                Checked checked = verify(cached.get(), sources, tables);
+                if (checked.errors().isEmpty()) {
+                    return checked;
+                }
+            } catch (RuntimeException e) {
+                // unreadable class files: fall through to a fresh generation
+            }
+            disk.ifPresent(d -> d.drop(version));
+        }
         Generated generated = generate(drl, sources);
         if (!generated.errors().isEmpty()) {
             return new Checked(null, generated.errors());
         }
+        Checked checked = verify(generated.classes(), sources, tables);
+        if (checked.errors().isEmpty()) {
+            disk.ifPresent(d -> d.write(version, generated.classes()));
+        }
+        return checked;
+    }
+
+    private Checked verify(Map<String, byte[]> classes, RuleSources sources, DecisionTables.Expansion tables) {
+        Generated generated = new Generated(classes, List.of());
         Map<String, ClassNode> nodes = BytecodeVerifier.parse(generated.classes());
         GeneratedCode code = GeneratedCode.map(nodes, sources);
         List<Finding> findings = new ArrayList<>(BytecodeVerifier.verify(generated.classes()));

@@ -51,7 +51,8 @@ public class RuleSetRegistry {
         this.config = config;
         this.checks = checks;
         this.compiler = new RuleSetCompiler(RuleSetRegistry.class.getClassLoader(), Clock.systemUTC(),
-                config.evaluationDeadline());
+                config.evaluationDeadline(), config.compiledRuleCache()
+                        ? CompiledClassCache.in(config.dataDir().resolve("rule-cache")) : java.util.Optional.empty());
         this.failedReloads = Counter.builder("alvh.ruleset.reload.failures")
                 .description("rule-set changes refused because they did not compile or failed a check").register(meters);
         this.reloads = Counter.builder("alvh.ruleset.reloads")

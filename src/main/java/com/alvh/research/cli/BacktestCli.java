@@ -101,7 +101,14 @@ public final class BacktestCli implements Callable<Integer> {
     }
 
     static CompiledRuleSet compile(Path dir) {
-        var compiled = new RuleSetCompiler(BacktestCli.class.getClassLoader(), Clock.systemUTC()).compile(SourceFiles.drl(dir));
+        return compile(dir, java.util.Optional.empty());
+    }
+
+    /** Compiles the rules in {@code dir}, reading and keeping generated classes in {@code cache} when given. */
+    static CompiledRuleSet compile(Path dir, java.util.Optional<Path> cache) {
+        var compiler = new RuleSetCompiler(BacktestCli.class.getClassLoader(), Clock.systemUTC(),
+                RuleSetCompiler.DEFAULT_DEADLINE, cache.flatMap(com.alvh.engine.CompiledClassCache::in));
+        var compiled = compiler.compile(SourceFiles.drl(dir));
         if (!compiled.valid()) {
             throw new IllegalArgumentException("rule set in " + dir + " does not compile: " + compiled.errors());
         }

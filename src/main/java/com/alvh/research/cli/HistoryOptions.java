@@ -37,12 +37,20 @@ final class HistoryOptions {
             description = "profiles (default: ${DEFAULT-VALUE})")
     Path strategies;
 
+    @Option(names = "--rule-cache", defaultValue = "data/rule-cache", paramLabel = "DIR",
+            description = "where compiled rule sets are kept between runs, as the service keeps them "
+                    + "(default: ${DEFAULT-VALUE}; classes read back are verified again)")
+    Path ruleCache;
+
+    @Option(names = "--no-rule-cache", description = "compile the rules from their sources, reading and writing no cache")
+    boolean noRuleCache;
+
     MarketHistory history() {
         return MarketHistory.load(spx, vix, vix3m, curves, events);
     }
 
     CompiledRuleSet ruleSet() {
-        return BacktestCli.compile(rules);
+        return BacktestCli.compile(rules, noRuleCache ? java.util.Optional.empty() : java.util.Optional.of(ruleCache));
     }
 
     ProfileCatalog.LoadedProfile profile(String name) {
