@@ -64,9 +64,10 @@ public final class BacktestCli implements Callable<Integer> {
             throw new IllegalArgumentException("--from " + from + " must be before --to " + to);
         }
         long t0 = System.nanoTime();
-        CompiledRuleSet ruleSet = inputs.ruleSet();
         var loaded = inputs.profile(profile);
-        MarketHistory history = inputs.history();
+        HistoryOptions.Loaded inputsLoaded = inputs.historyAndRules();
+        CompiledRuleSet ruleSet = inputsLoaded.ruleSet();
+        MarketHistory history = inputsLoaded.history();
         long t1 = System.nanoTime();
         ConsoleProgress bar = quiet ? new ConsoleProgress("backtest", System.err, false) : ConsoleProgress.onTerminal("backtest");
         BacktestResult result = Simulation.run(history, from, to, overrides(), loaded, ruleSet, line -> { },

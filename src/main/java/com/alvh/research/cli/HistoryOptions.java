@@ -45,6 +45,27 @@ final class HistoryOptions {
     @Option(names = "--no-rule-cache", description = "compile the rules from their sources, reading and writing no cache")
     boolean noRuleCache;
 
+    /** The market history and the compiled rules, loaded side by side (one reads CSV files, the other compiles). */
+    record Loaded(MarketHistory history, CompiledRuleSet ruleSet) {
+    }
+
+    Loaded historyAndRules() {
+        var history = java.util.concurrent.CompletableFuture.supplyAsync(this::history);
+        CompiledRuleSet ruleSet;
+        try {
+            ruleSet = ruleSet();
+        } catch (RuntimeException e) {
+            history.cancel(false);
+            throw e;
+        }
+        try {
+            return new Loaded(history.join(), ruleSet);
+        } catch (java.util.concurrent.CompletionException e) {
+            // a bad row keeps its one-line message naming the file and line
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
     MarketHistory history() {
         return MarketHistory.load(spx, vix, vix3m, curves, events);
     }

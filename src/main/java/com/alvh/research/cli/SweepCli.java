@@ -46,8 +46,9 @@ public final class SweepCli implements Callable<Integer> {
     public Integer call() throws Exception {
         SweepSpec spec = SweepSpec.read(sweep);
         var base = inputs.profile(spec.profile());
-        var ruleSet = inputs.ruleSet();
-        MarketHistory history = inputs.history();
+        HistoryOptions.Loaded loaded = inputs.historyAndRules();
+        var ruleSet = loaded.ruleSet();
+        MarketHistory history = loaded.history();
         ConsoleProgress bar = quiet ? new ConsoleProgress("sweep", System.err, false) : ConsoleProgress.onTerminal("sweep");
         long t0 = System.nanoTime();
         var summary = SweepRunner.run(spec, history, base, ruleSet, BacktestConfig.defaults(),
