@@ -25,6 +25,7 @@ public class ActivationNotices {
     public static final String CHANNEL = "alvh_ruleset";
     static final String PREPARE = "prepare:";
     static final String ACTIVATED = "activated:";
+    static final String PROFILE_ACTIVATED = "profile-activated:";
 
     private static final Logger LOG = Logger.getLogger(ActivationNotices.class);
 
@@ -36,6 +37,11 @@ public class ActivationNotices {
     /** Sends the notice after the activation was recorded; never fails the activation itself. */
     public void activated(String version) {
         send(ACTIVATED + version);
+    }
+
+    /** A profile version was activated: replicas read the profiles' latest activations now rather than at their poll. */
+    public void profileActivated(String name, String version) {
+        send(PROFILE_ACTIVATED + name + ":" + version);
     }
 
     /** A stored candidate passed the scenario gate and may be activated: replicas compile it ahead. */

@@ -45,6 +45,7 @@ public class ActiveVersionFollower {
     /** Id of the newest activation this replica has acted on (served, or found unusable). */
     private volatile long followedId = -1;
     private volatile boolean stopping;
+    private volatile Runnable alsoFollow = () -> { };
     private Thread thread;
 
     /**
@@ -54,6 +55,15 @@ public class ActiveVersionFollower {
      * nothing was ever activated or the stored version cannot be used.
      */
     public void load(Runnable loadDirectory) {
+        load(loadDirectory, () -> { });
+    }
+
+    /**
+     * {@link #load(Runnable)}, and when following activations, {@code alsoFollow} runs at every notice or poll too
+     * (the profiles' activations, which live in the same version history).
+     */
+    public void load(Runnable loadDirectory, Runnable alsoFollow) {
+        this.alsoFollow = alsoFollow;
         Optional<ActivationLog.Activation> latest = readLatest();
         String directory = ContentHash.ofFiles(SourceFiles.drl(config.rulesDir()));
         boolean watching = config.cluster().watchSources();
@@ -113,6 +123,11 @@ public class ActiveVersionFollower {
                     followLatest();
                 } catch (RuntimeException e) {
                     LOG.warnf("Could not follow the latest activation, will try again: %s", e.getMessage());
+                }
+                try {
+                    alsoFollow.run();
+                } catch (RuntimeException e) {
+                    LOG.warnf("Could not follow the latest profile activations, will try again: %s", e.getMessage());
                 }
             }
         } catch (InterruptedException e) {

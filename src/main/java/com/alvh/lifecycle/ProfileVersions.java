@@ -20,9 +20,12 @@ public class ProfileVersions {
     private final AuditTrail audit;
     private final ProfileRegistry profiles;
     private final VersionHistory history;
+    private final com.alvh.cluster.ActivationNotices notices;
 
     @Inject
-    public ProfileVersions(AuditTrail audit, ProfileRegistry profiles, VersionHistory history) {
+    public ProfileVersions(AuditTrail audit, ProfileRegistry profiles, VersionHistory history,
+            com.alvh.cluster.ActivationNotices notices) {
+        this.notices = notices;
         this.history = history;
         this.audit = audit;
         this.profiles = profiles;
@@ -90,7 +93,8 @@ public class ProfileVersions {
 
     /**
      * Makes a stored version of a profile the one that serves (rollback: an older one), after the shipped scenarios
-     * pass with it; noted in the version history with the caller. It serves until the profile's file changes.
+     * pass with it; noted in the version history with the caller. It serves until the profile's file changes, also after
+     * a restart and on the other replicas ({@link ProfileActivations}).
      */
     public Activation activate(String name, String version, String caller) {
         if (profiles.find(name).isEmpty()) {
@@ -105,6 +109,7 @@ public class ProfileVersions {
         String actor = caller == null || caller.isBlank() ? "anonymous" : caller;
         audit.storeProfileVersion(name, version, stored.source(), actor);
         history.profileActivated(name, version, actor);
+        notices.profileActivated(name, version);
         return new Activation(name, version, previous.map(p -> p.profile().version()).orElse(null), Instant.now(), actor);
     }
 

@@ -60,6 +60,8 @@ public class SourceWatcher {
     private final MeterRegistry meters;
     @Inject
     ActiveVersionFollower activeVersion;
+    @Inject
+    ProfileActivations profileActivations;
     private ScheduledExecutorService poller;
     private volatile ScheduledFuture<?> polling;
     private final Settling rulesState = new Settling();
@@ -145,10 +147,11 @@ public class SourceWatcher {
         long t0 = System.nanoTime();
         try {
             profiles.reload();
+            profileActivations.restoreAtStart();
             noteProfiles();
             Snapshot now = Snapshot.rules(config.rulesDir());
             // the latest activation, or this directory when it wins (docs/cluster.md)
-            activeVersion.load(() -> loadDirectory(now));
+            activeVersion.load(() -> loadDirectory(now), profileActivations::followLatest);
             rulesState.applied = now.hash();
             profilesState.applied = Snapshot.hash(config.strategiesDir(), ".yaml", ".yml");
             LOG.infof("Rules and profiles loaded in %d ms", (System.nanoTime() - t0) / 1_000_000);

@@ -19,8 +19,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The single machine (embedded H2): a version activated through the API is still served after a restart, and an
- * edit of the rules directory made while the service was down wins at the next start (docs/cluster.md).
+ * The single machine (embedded H2): a rule-set or profile version activated through the API is still served after a
+ * restart, and an edit of the rules directory or of the profile's file made while the service was down wins at the
+ * next start (docs/cluster.md).
  */
 class ActivationRestartIT {
 
@@ -66,6 +67,66 @@ class ActivationRestartIT {
             JsonNode served = PackagedApp.JSON.readTree(app.get("/api/v1/rulesets/" + now).body()).get("files");
             assertTrue(served.get("signals.drl").asText().contains(EDIT), "the directory's edit is not served");
         }
+    }
+
+    @Test
+    void aRestartKeepsTheActivatedProfileVersionUnlessItsFileChanged() throws Exception {
+        Path work = Files.createTempDirectory("alvh-restart-profile-");
+        Path strategies = work.resolve("strategies");
+        TestDirs.copyTree(PackagedApp.projectRoot().resolve("strategies"), strategies);
+        Path balanced = strategies.resolve("balanced.yaml");
+        Path data = work.resolve("data");
+        Map<String, String> properties = Map.of("alvh.strategies-dir", strategies.toString());
+
+        String first;
+        try (PackagedApp app = PackagedApp.start(data, properties, work.resolve("app.log"))) {
+            app.awaitReady(Duration.ofSeconds(240));
+            first = loadedProfile(app);
+            Files.writeString(balanced, "\n# a second version, loaded from the file\n", StandardOpenOption.APPEND);
+            String second = awaitLoadedProfileOtherThan(app, first);
+            HttpResponse<String> rollback = app.postJson("/api/v1/profiles/balanced/versions/" + first + "/activate", "");
+            assertEquals(200, rollback.statusCode(), rollback.body());
+            assertEquals(first, loadedProfile(app));
+            assertNotEquals(first, second);
+        }
+
+        try (PackagedApp app = PackagedApp.start(data, properties, work.resolve("app.log"))) {
+            app.awaitReady(Duration.ofSeconds(240));
+            assertEquals(first, loadedProfile(app), "the profile activation did not survive the restart\n" + app.tail());
+        }
+
+        Files.writeString(balanced, "\n# edited while the service was down\n", StandardOpenOption.APPEND);
+        try (PackagedApp app = PackagedApp.start(data, properties, work.resolve("app.log"))) {
+            app.awaitReady(Duration.ofSeconds(240));
+            String now = loadedProfile(app);
+            assertNotEquals(first, now, "the file edited while the service was down does not serve");
+            HttpResponse<String> source = app.get("/api/v1/profiles/balanced/versions/" + now);
+            assertTrue(source.body().contains("edited while the service was down"), source.body());
+        }
+    }
+
+    /** The version of {@code balanced} that serves, as the version list marks it. */
+    private static String loadedProfile(PackagedApp app) throws Exception {
+        HttpResponse<String> response = app.get("/api/v1/profiles/balanced/versions");
+        assertEquals(200, response.statusCode(), response.body());
+        for (JsonNode v : PackagedApp.JSON.readTree(response.body())) {
+            if (v.get("loaded").asBoolean()) {
+                return v.get("version").asText();
+            }
+        }
+        throw new AssertionError("no loaded version of balanced in " + response.body());
+    }
+
+    private static String awaitLoadedProfileOtherThan(PackagedApp app, String version) throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < until) {
+            String now = loadedProfile(app);
+            if (!now.equals(version)) {
+                return now;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the edited profile file was not loaded within 60 s\n" + app.tail());
     }
 
     private static String active(PackagedApp app) throws Exception {
