@@ -26,6 +26,22 @@ class AlvhCliTest {
     private static final String[] DATA = {"--spx", "../shared/data/spx-daily.csv", "--vix", "../shared/data/vix-daily.csv"};
 
     @Test
+    void aBacktestKeepsItsCompiledRulesForTheNextRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        java.nio.file.Path cache = tmp.resolve("rule-cache");
+        Outcome first = run(concat(DATA, "backtest", "--from", "2019-01-02", "--to", "2019-02-01", "--quiet",
+                "--out", tmp.resolve("out").toString(), "--rule-cache", cache.toString()));
+        assertEquals(0, first.exit(), first.err());
+        try (var entries = java.nio.file.Files.list(cache)) {
+            assertEquals(1, entries.filter(p -> p.toString().endsWith(".classes")).count());
+        }
+        Outcome without = run(concat(DATA, "backtest", "--from", "2019-01-02", "--to", "2019-02-01", "--quiet",
+                "--out", tmp.resolve("out2").toString(), "--rule-cache", tmp.resolve("unused").toString(), "--no-rule-cache"));
+        assertEquals(0, without.exit(), without.err());
+        assertTrue(java.nio.file.Files.notExists(tmp.resolve("unused")));
+    }
+
+    @Test
     void everyCommandHasHelp() {
         Outcome top = run("--help");
         assertEquals(0, top.exit());
