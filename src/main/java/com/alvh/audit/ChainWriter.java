@@ -81,6 +81,7 @@ class ChainWriter {
     private Timer commitTimer;
     private DistributionSummary batchSizes;
     private Checkpoints checkpoints;
+    private final EmbeddedStoreUpkeep upkeep = new EmbeddedStoreUpkeep();
 
     @PostConstruct
     void start() {
@@ -162,7 +163,9 @@ class ChainWriter {
                     batch.add(first);
                     queue.drainTo(batch, config.audit().maxBatch() - 1);
                     commitOrIsolate(batch);
+                    batch.clear();
                 }
+                upkeepIfDue();
                 checkpointIfDue(false);
                 probeIfUnhealthy();
             } catch (InterruptedException e) {
@@ -176,6 +179,18 @@ class ChainWriter {
             }
         }
         checkpointIfDue(true);
+    }
+
+    /** After the batch's callers were released: H2 file upkeep (compaction, fsync), see EmbeddedStoreUpkeep. */
+    private void upkeepIfDue() {
+        if (stopping || !healthy || !upkeep.due()) {
+            return;
+        }
+        try (Connection c = database.dataSource().getConnection()) {
+            upkeep.run(c);
+        } catch (SQLException e) {
+            LOG.warnf("audit store upkeep could not get a connection: %s", e.getMessage());
+        }
     }
 
     private long lastProbeNanos;

@@ -31,6 +31,9 @@ import org.h2.jdbcx.JdbcDataSource;
  */
 public final class AuditStoreBench {
 
+    /** The options of quarkus.datasource.jdbc.url in application.properties. */
+    private static final String H2_OPTIONS = ";WRITE_DELAY=0;RETENTION_TIME=5000;PAGE_SIZE=4096";
+
     private AuditStoreBench() {
     }
 
@@ -51,7 +54,8 @@ public final class AuditStoreBench {
             }
         }
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:file:" + dir.resolve("alvh") + ";WRITE_DELAY=0");
+        // the service's H2 options (application.properties), or others to compare: -Dbench.h2-options=...
+        ds.setURL("jdbc:h2:file:" + dir.resolve("alvh") + System.getProperty("bench.h2-options", H2_OPTIONS));
         ds.setUser("sa");
         Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/migration-h2").load()
                 .migrate();
@@ -78,7 +82,8 @@ public final class AuditStoreBench {
             done.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                     String[] x = texts.get(i % texts.size());
-                    writer.append(new EvaluationRecord("bench-" + i, Instant.parse("2024-08-02T20:00:00Z"),
+                    // random ids, as the service's (their unique index is written at random places)
+                    writer.append(new EvaluationRecord(java.util.UUID.randomUUID().toString(), Instant.parse("2024-08-02T20:00:00Z"),
                             Instant.now(), "balanced", "sha256:p", "sha256:r", false, List.of("HOLD"),
                             List.of("Hold when calm", "Breadth diverges"), x[0], x[1], x[2], "bench"));
                 }
@@ -92,6 +97,8 @@ public final class AuditStoreBench {
         pool.shutdown();
         writer.stop(null);
         var batches = writer.batchSizes();
+        long live = Files.size(dir.resolve("alvh.mv.db"));
+        System.out.printf("live H2 file after %d records: %d bytes = %d bytes per record%n", n, live, live / n);
         System.out.printf("appended %d records from %d threads in %.1f s (%.0f/s); commits %d, batch mean %.1f max %.0f%n",
                 n, threads, appendSeconds, n / appendSeconds, batches.count(), batches.mean(), batches.max());
         ChainWriter.Head head;
@@ -128,14 +135,17 @@ public final class AuditStoreBench {
         System.out.printf("H2 file after SHUTDOWN COMPACT: %d bytes = %d bytes per record%n", bytes, bytes / n);
     }
 
-    /** The three texts of every format-1 record in an audit database written by the service. */
+    /** The three texts of (at most 1000) records in an audit database written by the service (format 1 or 2). */
     private static List<String[]> texts(String h2File) throws Exception {
         List<String[]> out = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + h2File + ";ACCESS_MODE_DATA=r", "sa", "");
                 Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT request_json, answer_json, trace_json FROM evaluation")) {
+                ResultSet rs = s.executeQuery("SELECT request_json, answer_json, trace_json, payload FROM evaluation"
+                        + " ORDER BY seq LIMIT 1000")) {
             while (rs.next()) {
-                out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                byte[] payload = rs.getBytes(4);
+                out.add(payload != null ? Payload.of(payload).decode()
+                        : new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
             }
         }
         System.out.printf("%d source records, mean texts %d chars%n", out.size(),
@@ -147,6 +157,8 @@ public final class AuditStoreBench {
     private static AlvhConfig config(Path dir) {
         return new io.smallrye.config.SmallRyeConfigBuilder()
                 .withMapping(AlvhConfig.class)
+                // "30s" style durations, as Quarkus reads them
+                .withConverter(Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
                 .withDefaultValue("alvh.data-dir", dir.toString())
                 .withDefaultValue("alvh.audit.checkpoint-every", "1000")
                 .build()
