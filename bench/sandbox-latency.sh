@@ -3,7 +3,7 @@
 # docs/benchmarks.md, "Sandbox and isolation"):
 #   - validation of the shipped rule set (a candidate process per request: JVM start, compile, verify),
 #   - candidate upload (the same plus the scenario gate),
-#   - edit on disk -> new version serving (the poller: two stable polls, compile, verify, gate, in process).
+#   - edit on disk -> new version serving (a change notice and a 100 ms quiet period, compile, verify, gate, in process).
 # Environment: PORT (8107), RUNS (5), JAR (target/quarkus-app/quarkus-run.jar).
 set -euo pipefail
 cd "$(dirname "$0")/.."

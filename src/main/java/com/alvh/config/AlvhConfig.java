@@ -44,9 +44,27 @@ public interface AlvhConfig {
     @WithDefault("true")
     boolean compiledRuleCache();
 
-    /** How often the rule and profile directories are checked for changes. */
+    /**
+     * How often the rule and profile directories are read for changes. With {@link #reloadEvents()} off, a change is
+     * taken once two polls in a row saw it; with it on, polling is the fallback for file systems that send no notices.
+     */
     @WithDefault("PT0.25S")
     Duration reloadPollInterval();
+
+    /**
+     * Whether the rule and profile directories are also watched for the file system's change notices (inotify), so a
+     * change is taken once nothing has changed for {@link #reloadQuietPeriod()}, instead of after two polls
+     * (ALVH_RELOAD_EVENTS; false: polling only, as before).
+     */
+    @WithDefault("true")
+    boolean reloadEvents();
+
+    /**
+     * How long a watched directory must stay free of change notices before it is read and compiled: an editor that
+     * saves in several writes, or several files one after the other, within it gives one version.
+     */
+    @WithDefault("PT0.1S")
+    Duration reloadQuietPeriod();
 
     // --- identity (feat/identity)
     /** Identity and roles (see docs/identity.md). */

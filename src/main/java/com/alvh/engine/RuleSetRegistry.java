@@ -50,8 +50,9 @@ public class RuleSetRegistry {
     public RuleSetRegistry(AlvhConfig config, MeterRegistry meters, jakarta.enterprise.inject.Instance<CandidateCheck> checks) {
         this.config = config;
         this.checks = checks;
-        this.compiler = new RuleSetCompiler(RuleSetRegistry.class.getClassLoader(), Clock.systemUTC(),
-                config.evaluationDeadline(), config.compiledRuleCache()
+        // one loader for every compile, so what one compile learnt of the class path the next need not ask again
+        this.compiler = new RuleSetCompiler(new RememberingClassLoader(RuleSetRegistry.class.getClassLoader()),
+                Clock.systemUTC(), config.evaluationDeadline(), config.compiledRuleCache()
                         ? CompiledClassCache.in(config.dataDir().resolve("rule-cache")) : java.util.Optional.empty());
         this.failedReloads = Counter.builder("alvh.ruleset.reload.failures")
                 .description("rule-set changes refused because they did not compile or failed a check").register(meters);
@@ -90,16 +91,22 @@ public class RuleSetRegistry {
      */
     public RuleSetCompiler.Result attempt(Map<String, String> files) {
         RuleSetCompiler.Result compiled;
+        long start = System.nanoTime();
         try {
             compiled = compile(files);
         } catch (Throwable e) {
             return new RuleSetCompiler.Result(null, List.of(new RuleError("(rule set)", 1, 1, "cannot be compiled: " + e)));
         }
+        long compiledAt = System.nanoTime();
         if (!compiled.valid()) {
+            LOG.debugf("Rule set attempt: compile %d ms, refused", (compiledAt - start) / 1_000_000);
             return compiled;
         }
         try {
-            return checked(compiled);
+            RuleSetCompiler.Result checked = checked(compiled);
+            LOG.debugf("Rule set attempt: compile %d ms, checks %d ms", (compiledAt - start) / 1_000_000,
+                    (System.nanoTime() - compiledAt) / 1_000_000);
+            return checked;
         } catch (Throwable e) {
             String message = "failed the scenario gate with " + e;
             RuleError error = RuleLocator.locate(e.getStackTrace(), compiled.ruleSet().rules(), files, message)

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,13 +39,15 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Loads rules and profiles at start, then polls both directories. A change goes live only once the directory's
- * content hash is the same in two consecutive polls and the whole directory, exactly as hashed, compiles and passes
- * the gate; the swap is atomic ({@link RuleSetRegistry#activate}). A refused state is reported as {@code lastError}
- * only once it has stayed unchanged for {@link #ERROR_SETTLE_POLLS} more polls, so a file caught between two writes is
- * neither served nor reported. The poller contains every {@code Throwable} a reload can raise (logged, counted in
- * {@code alvh_reload_failures_total{reason}}, made the last error) and keeps polling; readiness reports a poller that
- * stopped or hangs. Polling rather than a WatchService: it behaves the same on every file system, including volumes.
+ * Loads rules and profiles at start, then follows both directories. A change is taken once it has settled: no change
+ * notice from the file system for {@code alvh.reload-quiet-period} ({@link DirectoryEvents}), or, where no notices
+ * come (some network file systems and volumes) or with {@code alvh.reload-events=false}, the same content hash in two
+ * consecutive polls. It goes live only if the whole directory, exactly as hashed, compiles and passes the gate, and is
+ * still what is on disk once that is done; the swap is atomic ({@link RuleSetRegistry#activate}). A refused state is
+ * reported as {@code lastError} only once it has stayed unchanged for {@link #ERROR_SETTLE_POLLS} more polls, so a
+ * file caught between two writes is neither served nor reported. Every {@code Throwable} a reload can raise is
+ * contained (logged, counted in {@code alvh_reload_failures_total{reason}}, made the last error) and polling goes on;
+ * readiness reports a poller that stopped or hangs. All reloads run on the one poller thread, one at a time.
  */
 @ApplicationScoped
 public class SourceWatcher {
@@ -69,14 +72,23 @@ public class SourceWatcher {
     private volatile boolean started;
     private volatile long pollStartedNanos;
     private volatile String lastContained;
+    private DirectoryEvents events;
+    private final AtomicBoolean quietCheckScheduled = new AtomicBoolean();
 
-    /** What one directory's polls have seen: the state last acted on, and the one seen once so far. */
+    /**
+     * What one directory's polls and notices have seen: the state last acted on, the one seen once so far, and when
+     * the last change notice came. Notices are written by the events thread; everything else only by the poller.
+     */
     private static final class Settling {
         String applied = "";
         String pending = "";
         String refused = "";
         List<RuleError> refusedErrors = List.of();
         int refusedPolls;
+        /** When the last change notice came (System.nanoTime), 0 before the first. */
+        volatile long lastNotice;
+        /** A notice not yet acted on: the quiet check will read the directory once it has been quiet long enough. */
+        final AtomicBoolean noticed = new AtomicBoolean();
     }
 
     @Inject
@@ -100,11 +112,17 @@ public class SourceWatcher {
             LOG.info("Not watching the rules and strategies directories (alvh.cluster.watch-sources=false)");
             return;
         }
+        if (config.reloadEvents()) {
+            events = DirectoryEvents.watch(List.of(config.rulesDir(), config.strategiesDir()), this::noticed).orElse(null);
+        }
         long every = Math.max(config.reloadPollInterval().toMillis(), 50);
         polling = poller.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        if (events != null) {
+            events.close();
+        }
         if (poller != null) {
             poller.shutdownNow();
         }
@@ -146,6 +164,8 @@ public class SourceWatcher {
     private void initialLoad() {
         long t0 = System.nanoTime();
         try {
+            // hashed before loading: a profile edited meanwhile then differs from what was applied, and is reloaded
+            String profilesHash = Snapshot.hash(config.strategiesDir(), ".yaml", ".yml");
             profiles.reload();
             profileActivations.restoreAtStart();
             noteProfiles();
@@ -153,7 +173,7 @@ public class SourceWatcher {
             // the latest activation, or this directory when it wins (docs/cluster.md)
             activeVersion.load(() -> loadDirectory(now), profileActivations::followLatest);
             rulesState.applied = now.hash();
-            profilesState.applied = Snapshot.hash(config.strategiesDir(), ".yaml", ".yml");
+            profilesState.applied = profilesHash;
             LOG.infof("Rules and profiles loaded in %d ms", (System.nanoTime() - t0) / 1_000_000);
         } catch (Throwable e) {
             contain(e);
@@ -190,7 +210,7 @@ public class SourceWatcher {
     private void pollRules() {
         Snapshot now = Snapshot.rules(config.rulesDir());
         Settling s = rulesState;
-        if (!settled(s, now.hash())) {
+        if (!settled(s, now.hash()) || !quietLongEnough(s)) {
             return;
         }
         if (now.hash().equals(s.refused)) {
@@ -200,16 +220,55 @@ public class SourceWatcher {
             }
             return;
         }
+        compileAndActivate(s, now);
+    }
+
+    /** The rules directory has been quiet for the quiet period since a change notice: take what is there now. */
+    private void rulesQuiet() {
+        Snapshot now = Snapshot.rules(config.rulesDir());
+        Settling s = rulesState;
+        if (now.hash().equals(s.applied)) {
+            s.pending = "";
+            s.refused = "";
+            return;
+        }
+        // seen once now: the next poll counts it as settled, so a refused state's errors are held back as when polling
+        s.pending = now.hash();
+        if (!now.hash().equals(s.refused)) {
+            compileAndActivate(s, now);
+        }
+    }
+
+    /**
+     * Compiles and checks a settled state and activates it, unless the directory changed meanwhile (then the newer
+     * state comes through on its own, and this one is neither served nor reported).
+     */
+    private void compileAndActivate(Settling s, Snapshot now) {
+        long start = System.nanoTime();
         RuleSetCompiler.Result result = rules.attempt(now.drl());
+        long checked = System.nanoTime();
+        if (!Snapshot.rules(config.rulesDir()).hash().equals(now.hash())) {
+            s.pending = "";
+            LOG.debugf("Rules changed while %s was compiled; not taken", now.hash());
+            return;
+        }
         if (result.valid()) {
             activate(result.ruleSet());
             s.applied = now.hash();
             s.refused = "";
+            LOG.debugf("Rule set %s from the rules directory: %d ms after the last change notice, of which compiled and"
+                    + " checked in %d ms, active %d ms later", now.hash(), sinceLastNotice(s, start), (checked - start)
+                    / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
         } else {
             s.refused = now.hash();
             s.refusedErrors = result.errors();
             s.refusedPolls = 0;
         }
+    }
+
+    private static long sinceLastNotice(Settling s, long start) {
+        long notice = s.lastNotice;
+        return notice == 0 ? -1 : (System.nanoTime() - notice) / 1_000_000;
     }
 
     /** Makes a version from the directory active and notes it in the version history (who: the rules directory). */
@@ -224,11 +283,91 @@ public class SourceWatcher {
 
     private void pollProfiles() {
         String now = Snapshot.hash(config.strategiesDir(), ".yaml", ".yml");
-        if (settled(profilesState, now)) {
-            profiles.reload();
-            profilesState.applied = now;
-            noteProfiles();
+        if (settled(profilesState, now) && quietLongEnough(profilesState)) {
+            reloadProfiles(now);
         }
+    }
+
+    private void profilesQuiet() {
+        String now = Snapshot.hash(config.strategiesDir(), ".yaml", ".yml");
+        if (now.equals(profilesState.applied)) {
+            profilesState.pending = "";
+        } else {
+            reloadProfiles(now);
+        }
+    }
+
+    private void reloadProfiles(String hash) {
+        profiles.reload();
+        profilesState.applied = hash;
+        noteProfiles();
+    }
+
+    /**
+     * On the events thread: something changed below {@code root}. The directory is read once it has been quiet for
+     * the quiet period; until then polls leave it alone too.
+     */
+    private void noticed(Path root) {
+        Settling s = root.equals(config.strategiesDir().toAbsolutePath().normalize()) ? profilesState : rulesState;
+        s.lastNotice = System.nanoTime();
+        s.noticed.set(true);
+        scheduleQuietCheck(config.reloadQuietPeriod().toNanos());
+    }
+
+    private void scheduleQuietCheck(long inNanos) {
+        if (quietCheckScheduled.compareAndSet(false, true)) {
+            try {
+                poller.schedule(this::quietCheck, Math.max(inNanos, 0), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                quietCheckScheduled.set(false); // shutting down
+            }
+        }
+    }
+
+    /** On the poller: acts on each directory that has been quiet long enough since a notice, waits again for the rest. */
+    private void quietCheck() {
+        quietCheckScheduled.set(false);
+        long quiet = config.reloadQuietPeriod().toNanos();
+        long wait = Long.MAX_VALUE;
+        pollStartedNanos = System.nanoTime();
+        try {
+            for (Settling s : List.of(rulesState, profilesState)) {
+                if (!s.noticed.get()) {
+                    continue;
+                }
+                long notice = s.lastNotice;
+                long since = System.nanoTime() - notice;
+                if (since < quiet) {
+                    wait = Math.min(wait, quiet - since);
+                } else if (s.noticed.compareAndSet(true, false)) {
+                    if (s.lastNotice != notice) { // a notice came just now: wait for that one's quiet period
+                        s.noticed.set(true);
+                        wait = Math.min(wait, quiet);
+                        continue;
+                    }
+                    try {
+                        if (s == rulesState) {
+                            rulesQuiet();
+                        } else {
+                            profilesQuiet();
+                        }
+                    } catch (Throwable e) {
+                        contain(e);
+                    }
+                }
+            }
+        } finally {
+            pollStartedNanos = 0;
+        }
+        if (wait != Long.MAX_VALUE) {
+            scheduleQuietCheck(wait);
+        }
+    }
+
+    /** False while a change notice is waiting out its quiet period: the quiet check, not a poll, takes that change. */
+    private boolean quietLongEnough(Settling s) {
+        long notice = s.lastNotice;
+        return !s.noticed.get() && (notice == 0 || System.nanoTime() - notice >= config.reloadQuietPeriod().toNanos());
     }
 
     /** Notes in the version history the profile versions that now serve (who: the strategies directory). */

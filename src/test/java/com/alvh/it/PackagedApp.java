@@ -60,14 +60,19 @@ public final class PackagedApp implements AutoCloseable {
      * port; the child's stdout and stderr are appended to {@code log}.
      */
     public static PackagedApp start(Path dataDir, Map<String, String> properties, Path log) throws IOException {
-        int port = freePort();
+        return start(jar(), freePort(), dataDir, properties, log);
+    }
+
+    /** As {@link #start(Path, Map, Path)} with another build's jar (a side-by-side benchmark) on a given port. */
+    public static PackagedApp start(Path jar, int port, Path dataDir, Map<String, String> properties, Path log)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dalvh.data-dir=" + dataDir.toAbsolutePath());
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
-        command.add(jar().toString());
+        command.add(jar.toString());
         Process process = new ProcessBuilder(command).directory(projectRoot().toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return new PackagedApp(process, port, log, dataDir);
