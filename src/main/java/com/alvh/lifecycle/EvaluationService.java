@@ -3,7 +3,6 @@ package com.alvh.lifecycle;
 import com.alvh.evaluation.NotReadyException;
 import com.alvh.evaluation.InvalidRequestException;
 import com.alvh.evaluation.Evaluator;
-import java.util.UUID;
 
 import org.jboss.logging.MDC;
 
@@ -75,7 +74,7 @@ public class EvaluationService {
             throw new DryRunTooLargeException(config.limits().dryRunMaxBytes());
         }
         LoadedProfile profile = profile(request.profile());
-        String id = UUID.randomUUID().toString();
+        String id = EvaluationIds.next();
         if (againstCandidate && isolatedDryRun.enabled()) {
             return new Evaluated(id, isolatedDryRun.evaluate(id, request, requestJson, profile, caller));
         }
