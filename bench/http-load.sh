@@ -2,13 +2,19 @@
 # HTTP load test of the packaged service on loopback (issue 15; figures in docs/benchmarks.md).
 #   bench/http-load.sh                 build if needed, then measure start-to-ready, req/s, latency and RSS
 # Environment: PORT (8106), DURATION per run (10s), CONNECTIONS ("1 16 64"), AUDIT ("on off"), JAR
-#   (target/quarkus-app/quarkus-run.jar), JAVA_OPTS (the defaults of ./run), BODY (examples/cpi-next-day.json).
-# Each configuration starts the service on a fresh data directory, waits for /q/health/ready, warms up, runs wrk,
-# samples the service's RSS every 0.5 s during the run, and stops the service with SIGTERM.
+#   (target/quarkus-app/quarkus-run.jar), JAVA_OPTS (the defaults of ./run), BODY (examples/cpi-next-day.json),
+#   WARMUP (60s: on a 2-core machine the JIT needs about a minute of load before the figures stop rising),
+#   WARMUP_CONNECTIONS (16).
+# Each configuration starts the service on a fresh data directory, waits for /q/health/ready, warms up, runs wrk, samples the service's RSS every 0.5 s during the run, and stops the
+# service with SIGTERM. Besides req/s and latency it prints the CPU the service used per answered request (user +
+# system, from /proc/<pid>/stat), which says more than req/s when other processes share the cores, and the load
+# average at the start and end of each run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-8106}
 DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-60s}
+WARMUP_CONNECTIONS=${WARMUP_CONNECTIONS:-16}
 CONNECTIONS=${CONNECTIONS:-"1 16 64"}
 AUDIT=${AUDIT:-"on off"}
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
@@ -38,6 +44,14 @@ start() { # $1 = on|off
     $(( $(ps -o rss= -p "$PID") / 1024 ))
 }
 
+cpu_ticks() { # user + system clock ticks the service has used so far
+  awk '{print $14 + $15}' "/proc/$PID/stat"
+}
+
+seconds() { # wrk duration (10s, 2m, 1h) in seconds
+  case "$1" in *m) echo $(( ${1%m} * 60 ));; *h) echo $(( ${1%h} * 3600 ));; *) echo "${1%s}";; esac
+}
+
 rss_peak() { # samples RSS of $PID while wrk runs; prints the peak in MB
   local peak=0 r
   while kill -0 "$1" 2> /dev/null; do
@@ -47,19 +61,28 @@ rss_peak() { # samples RSS of $PID while wrk runs; prints the peak in MB
   echo $(( peak / 1024 ))
 }
 
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; body $BODY; $DURATION per run"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; body $BODY; warm-up $WARMUP," \
+  "then $DURATION per run; $(getconf CLK_TCK) clock ticks/s"
+TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
 for audit in $AUDIT; do
   start "$audit"
-  wrk -t2 -c16 -d3s -s bench/post-evaluation.lua "http://127.0.0.1:$PORT/api/v1/evaluations" -- "$BODY" > /dev/null
+  wrk -t$(( WARMUP_CONNECTIONS < 2 ? 1 : 2 )) -c"$WARMUP_CONNECTIONS" -d"$WARMUP" -s bench/post-evaluation.lua \
+    "http://127.0.0.1:$PORT/api/v1/evaluations" -- "$BODY" > /dev/null
   for c in $CONNECTIONS; do
     t=$(( c < 2 ? 1 : 2 ))
+    load0=$(cut -d' ' -f1 /proc/loadavg)
+    ticks0=$(cpu_ticks)
     wrk -t"$t" -c"$c" -d"$DURATION" --latency -s bench/post-evaluation.lua \
       "http://127.0.0.1:$PORT/api/v1/evaluations" -- "$BODY" > "$WORK/wrk.out" &
     w=$!
     peak=$(rss_peak "$w")
     wait "$w"
-    printf 'audit %-3s %3d conn: %s peakRSS=%dMB load=%s\n' "$audit" "$c" "$(grep RESULT "$WORK/wrk.out" | cut -d' ' -f2-)" \
-      "$peak" "$(cut -d' ' -f1 /proc/loadavg)"
+    ticks=$(( $(cpu_ticks) - ticks0 ))
+    result=$(grep RESULT "$WORK/wrk.out" | cut -d' ' -f2-)
+    rate=$(sed 's/.*req\/s=\([0-9]*\).*/\1/' <<< "$result")
+    answered=$(( rate * $(seconds "$DURATION") ))
+    printf 'audit %-3s %3d conn: %s cpu/req=%dus peakRSS=%dMB load=%s..%s\n' "$audit" "$c" "$result" \
+      $(( answered > 0 ? ticks * TICK_US / answered : 0 )) "$peak" "$load0" "$(cut -d' ' -f1 /proc/loadavg)"
   done
   stop
 done

@@ -70,6 +70,21 @@ public final class FileUserStore implements UserStore {
         return Optional.ofNullable(current().get(name));
     }
 
+    /** From the snapshot last read, when the file still has its inode, size and time (one stat, no read). */
+    @Override
+    public Optional<StoredUser> findInMemory(String name) {
+        Snapshot snapshot = cached;
+        if (snapshot == null) {
+            return Optional.empty();
+        }
+        try {
+            return isCurrent(snapshot, Files.readAttributes(file, BasicFileAttributes.class))
+                    ? Optional.ofNullable(snapshot.users().get(name)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty(); // find tells what is wrong
+        }
+    }
+
     @Override
     public List<StoredUser> list() {
         return List.copyOf(current().values());
@@ -100,8 +115,7 @@ public final class FileUserStore implements UserStore {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             Snapshot snapshot = cached;
-            if (snapshot != null && Objects.equals(snapshot.fileKey(), attributes.fileKey())
-                    && snapshot.size() == attributes.size() && snapshot.modified() == attributes.lastModifiedTime().toMillis()) {
+            if (snapshot != null && isCurrent(snapshot, attributes)) {
                 return snapshot.users();
             }
             Map<String, StoredUser> users = read();
@@ -112,6 +126,11 @@ public final class FileUserStore implements UserStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the user store " + file, e);
         }
+    }
+
+    private static boolean isCurrent(Snapshot snapshot, BasicFileAttributes attributes) {
+        return Objects.equals(snapshot.fileKey(), attributes.fileKey()) && snapshot.size() == attributes.size()
+                && snapshot.modified() == attributes.lastModifiedTime().toMillis();
     }
 
     private Map<String, StoredUser> read() throws IOException {

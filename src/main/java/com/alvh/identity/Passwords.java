@@ -54,16 +54,21 @@ public final class Passwords {
             BcryptUtil.matches(password, DUMMY_HASH);
             return false;
         }
-        String mark = mark(user.passwordHash(), password);
-        String known = verified.get(user.name());
-        if (known != null && MessageDigest.isEqual(known.getBytes(StandardCharsets.UTF_8), mark.getBytes(StandardCharsets.UTF_8))) {
+        if (remembered(user, password)) {
             return true;
         }
         if (!BcryptUtil.matches(password, user.passwordHash())) {
             return false;
         }
-        verified.put(user.name(), mark);
+        verified.put(user.name(), mark(user.passwordHash(), password));
         return true;
+    }
+
+    /** Whether this password was already checked against this stored hash (one HMAC, never bcrypt). */
+    public boolean remembered(StoredUser user, String password) {
+        String known = verified.get(user.name());
+        return known != null && MessageDigest.isEqual(known.getBytes(StandardCharsets.UTF_8),
+                mark(user.passwordHash(), password).getBytes(StandardCharsets.UTF_8));
     }
 
     private String mark(String hash, String password) {

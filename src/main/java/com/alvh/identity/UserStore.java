@@ -11,6 +11,15 @@ public interface UserStore {
 
     Optional<StoredUser> find(String name);
 
+    /**
+     * The user as this store already holds it in memory, if it can tell that copy is current without waiting on
+     * anything but a file's metadata; empty otherwise (not held, changed since, unknown, or a store that always asks
+     * its database), and then only {@link #find} answers. Lets a repeated sign-in skip the hand-over to a worker thread.
+     */
+    default Optional<StoredUser> findInMemory(String name) {
+        return Optional.empty();
+    }
+
     /** Every user, sorted by name. */
     List<StoredUser> list();
 

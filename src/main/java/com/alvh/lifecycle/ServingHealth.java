@@ -1,6 +1,7 @@
 package com.alvh.lifecycle;
 
 import java.io.IOException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -22,6 +23,7 @@ public class ServingHealth {
 
     private final AlvhConfig config;
     private final AuditTrail audit;
+    private volatile DataDirStore dataDirStore;
 
     @Inject
     public ServingHealth(AlvhConfig config, AuditTrail audit) {
@@ -36,20 +38,45 @@ public class ServingHealth {
 
     /** Low disk is checked before evaluating: a database that runs out of space mid-write is worse than a 503. */
     public Optional<String> diskProblem() {
+        DataDirStore store = dataDirStore;
+        try {
+            if (store == null) {
+                store = locateStore();
+                if (store == null) {
+                    return Optional.empty();
+                }
+            }
+            long free = store.fileStore().getUsableSpace();
+            long needed = config.limits().minFreeDiskBytes();
+            return free < needed ? Optional.of("only " + free / 1024 + " KiB free under " + store.dir() + " (at least "
+                    + needed / 1024 + " KiB needed to record answers)") : Optional.empty();
+        } catch (IOException e) {
+            dataDirStore = null; // the directory may have moved or gone: look it up again next time
+            Path dir = store == null ? config.dataDir().toAbsolutePath() : store.dir();
+            return Optional.of("the data directory " + dir + " cannot be inspected: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Finding a path's file store reads the whole mount table (/proc/mounts on Linux), which cost more than the rest
+     * of an evaluation's HTTP path; the store is found once and only its free space (one statvfs) is read per call.
+     */
+    private DataDirStore locateStore() throws IOException {
         Path dir = config.dataDir().toAbsolutePath();
         while (dir != null && !Files.exists(dir)) {
             dir = dir.getParent();
         }
         if (dir == null) {
-            return Optional.empty();
+            return null;
         }
-        try {
-            long free = Files.getFileStore(dir).getUsableSpace();
-            long needed = config.limits().minFreeDiskBytes();
-            return free < needed ? Optional.of("only " + free / 1024 + " KiB free under " + dir + " (at least "
-                    + needed / 1024 + " KiB needed to record answers)") : Optional.empty();
-        } catch (IOException e) {
-            return Optional.of("the data directory " + dir + " cannot be inspected: " + e.getMessage());
+        DataDirStore store = new DataDirStore(dir, Files.getFileStore(dir));
+        if (dir.equals(config.dataDir().toAbsolutePath())) {
+            dataDirStore = store; // a parent stands in only until the data directory itself exists
         }
+        return store;
+    }
+
+    /** The data directory (or, before it exists, its nearest existing parent) and the file store it lives on. */
+    private record DataDirStore(Path dir, FileStore fileStore) {
     }
 }
