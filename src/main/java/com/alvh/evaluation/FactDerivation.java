@@ -41,7 +41,7 @@ final class FactDerivation {
         }
         MissingInputs.checkRequired(profile, missing);
         return new DerivedFacts(profile, new MarketSnapshot(asOf, market.spx(), market.vix()), indicators.indicators(),
-                indicators.sources(), Map.copyOf(missing), curve, CurveDerivation.termStructure(asOf, market, curve),
+                indicators.sources(), java.util.Collections.unmodifiableMap(missing), curve, CurveDerivation.termStructure(asOf, market, curve),
                 condor.risk(), condor.position(), condor.greeks(), condor.greeksSource(), hedge.book(), hedge.layers(),
                 events(asOf, market), metrics(market), CurveDerivation.eligible(listed, request.condor().expiry(), curve),
                 condor.cushion());

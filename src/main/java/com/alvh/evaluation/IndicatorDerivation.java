@@ -55,7 +55,10 @@ final class IndicatorDerivation {
                 macd == null ? null : macd.macd(), macd == null ? null : macd.signal(),
                 macd == null ? null : macd.histogram(), macd == null ? null : macd.crossover().name(),
                 breadth == null ? null : breadth.spxAtHigh(), breadth == null ? null : breadth.adLineBelowHighPct());
-        return new Result(indicators, Map.copyOf(d.sources), Map.copyOf(d.missing));
+        // insertion order, not Map.copyOf: its iteration order changes from one JVM to the next, and these maps are
+        // written into answers, which must not change across restarts
+        return new Result(indicators, java.util.Collections.unmodifiableMap(d.sources),
+                java.util.Collections.unmodifiableMap(d.missing));
     }
 
     private Macd.MacdValue givenMacd(IndicatorsInput.MacdInput m) {
