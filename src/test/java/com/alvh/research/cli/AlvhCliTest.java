@@ -29,8 +29,13 @@ class AlvhCliTest {
     void aBacktestKeepsItsCompiledRulesForTheNextRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
             throws java.io.IOException {
         java.nio.file.Path cache = tmp.resolve("rule-cache");
+        // a rule set no other test compiled: this JVM has not kept it in memory, so the compile reaches the disk
+        java.nio.file.Path rules = tmp.resolve("rules");
+        com.alvh.testing.TestDirs.copyTree(java.nio.file.Path.of("rules"), rules);
+        java.nio.file.Files.writeString(rules.resolve("sizing.drl"), "\n// " + java.util.UUID.randomUUID() + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
         Outcome first = run(concat(DATA, "backtest", "--from", "2019-01-02", "--to", "2019-02-01", "--quiet",
-                "--out", tmp.resolve("out").toString(), "--rule-cache", cache.toString()));
+                "--out", tmp.resolve("out").toString(), "--rule-cache", cache.toString(), "--rules", rules.toString()));
         assertEquals(0, first.exit(), first.err());
         try (var entries = java.nio.file.Files.list(cache)) {
             assertEquals(1, entries.filter(p -> p.toString().endsWith(".classes")).count());
