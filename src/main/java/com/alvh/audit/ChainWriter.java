@@ -82,6 +82,7 @@ class ChainWriter {
     private DistributionSummary batchSizes;
     private Checkpoints checkpoints;
     private final EmbeddedStoreUpkeep upkeep = new EmbeddedStoreUpkeep();
+    private Thread upkeepThread;
 
     @PostConstruct
     void start() {
@@ -96,6 +97,9 @@ class ChainWriter {
         writer = new Thread(this::run, "alvh-audit-writer");
         writer.setDaemon(true);
         writer.start();
+        upkeepThread = new Thread(this::keepUp, "alvh-audit-upkeep");
+        upkeepThread.setDaemon(true);
+        upkeepThread.start();
     }
 
     void stop(@Observes(notifyObserver = Reception.IF_EXISTS) ShutdownEvent ignored) {
@@ -165,7 +169,6 @@ class ChainWriter {
                     commitOrIsolate(batch);
                     batch.clear();
                 }
-                upkeepIfDue();
                 checkpointIfDue(false);
                 probeIfUnhealthy();
             } catch (InterruptedException e) {
@@ -181,15 +184,27 @@ class ChainWriter {
         checkpointIfDue(true);
     }
 
-    /** After the batch's callers were released: H2 file upkeep (compaction, fsync), see EmbeddedStoreUpkeep. */
-    private void upkeepIfDue() {
-        if (stopping || !healthy || !upkeep.due()) {
-            return;
-        }
-        try (Connection c = database.dataSource().getConnection()) {
-            upkeep.run(c);
-        } catch (SQLException e) {
-            LOG.warnf("audit store upkeep could not get a connection: %s", e.getMessage());
+    /**
+     * H2 file upkeep (compaction, fsync; see EmbeddedStoreUpkeep) on a thread of its own: MVStore rewrites live pages
+     * while commits go on, as H2's own background writer would, so no batch waits for it. Ends by itself on
+     * PostgreSQL (nothing to keep up) and at shutdown.
+     */
+    private void keepUp() {
+        while (!stopping && !upkeep.unavailable()) {
+            try {
+                Thread.sleep(EmbeddedStoreUpkeep.ROUND_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (!healthy || !upkeep.due()) {
+                continue;
+            }
+            try (Connection c = database.dataSource().getConnection()) {
+                upkeep.run(c);
+            } catch (SQLException | RuntimeException e) {
+                LOG.warnf("audit store upkeep could not run: %s", e.getMessage());
+            }
         }
     }
 

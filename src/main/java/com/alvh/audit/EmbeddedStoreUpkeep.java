@@ -9,8 +9,8 @@ import org.h2.mvstore.MVStore;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps the embedded H2 file from growing faster than the records it holds, run by the chain writer between its
- * commits (docs/audit-chain.md, "Embedded store upkeep").
+ * Keeps the embedded H2 file from growing faster than the records it holds, run by the chain writer's upkeep thread
+ * beside its commits (docs/audit-chain.md, "Embedded store upkeep").
  *
  * <p>H2 writes every commit as a new chunk of changed pages (copy on write) and frees a chunk only once none of its
  * pages is live and it is older than RETENTION_TIME. With WRITE_DELAY=0, which every commit's durability needs,
@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
  * <ul>
  * <li>rewrites the live pages of sparse chunks ({@link MVStore#compact}, a bounded amount per call), so whole
  * chunks die and their space is reused;</li>
- * <li>forces the file to the device ({@code CHECKPOINT SYNC}) at least once a second, which is what lets the
+ * <li>forces the file to the device ({@link MVStore#sync}, an fsync that takes no store lock) at least once a second, which is what lets the
  * service run with a short RETENTION_TIME: H2 assumes a chunk reached the disk before its retention ends, since
  * it then overwrites what was freed after it.</li>
  * </ul>
@@ -30,8 +30,10 @@ final class EmbeddedStoreUpkeep {
     /** Chunks are rewritten while fewer than this percent of their bytes are live. */
     static final int TARGET_FILL_PERCENT = 90;
     /** Most bytes of live pages rewritten per call, so a commit waits for at most a little extra writing. */
-    static final int REWRITE_BYTES_PER_CALL = 2 * 1024 * 1024;
-    private static final long COMPACT_EVERY_NANOS = 100_000_000L;
+    static final int REWRITE_BYTES_PER_CALL = 512 * 1024;
+    private static final long COMPACT_EVERY_NANOS = 25_000_000L;
+    /** How often the upkeep thread looks whether a round is due. */
+    static final long ROUND_MILLIS = 10;
     /** Must stay well below RETENTION_TIME in application.properties (5000 ms). */
     private static final long SYNC_EVERY_NANOS = 1_000_000_000L;
 
@@ -39,13 +41,18 @@ final class EmbeddedStoreUpkeep {
     private long lastSync = System.nanoTime();
     private boolean unavailable;
 
+    /** Whether the database turned out not to be an embedded H2 one: there is nothing to keep up. */
+    boolean unavailable() {
+        return unavailable;
+    }
+
     /** Whether {@link #run} has something to do now (it needs a connection only then). */
     boolean due() {
         long now = System.nanoTime();
         return !unavailable && (now - lastCompact >= COMPACT_EVERY_NANOS || now - lastSync >= SYNC_EVERY_NANOS);
     }
 
-    /** Called by the writer thread between its commits, with a connection of its own; nothing on PostgreSQL. */
+    /** Called by the upkeep thread, with a connection of its own; nothing on PostgreSQL. */
     void run(Connection c) {
         long now = System.nanoTime();
         boolean compact = now - lastCompact >= COMPACT_EVERY_NANOS;
@@ -71,10 +78,9 @@ final class EmbeddedStoreUpkeep {
                 store.compact(TARGET_FILL_PERCENT, REWRITE_BYTES_PER_CALL);
             }
             if (sync) {
-                try (Statement s = c.createStatement()) {
-                    // writes the pages the compaction rewrote as well, then fsyncs the file
-                    s.execute("CHECKPOINT SYNC");
-                }
+                // fsync only: every chunk written so far reaches the device. CHECKPOINT SYNC would also store
+                // everything under the store's lock first, holding every commit for tens of milliseconds each second
+                store.sync();
             }
         } catch (SQLException | RuntimeException e) {
             // upkeep only: the records are committed already; the next round tries again
