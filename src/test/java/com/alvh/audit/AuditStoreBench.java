@@ -32,7 +32,7 @@ import org.h2.jdbcx.JdbcDataSource;
 public final class AuditStoreBench {
 
     /** The options of quarkus.datasource.jdbc.url in application.properties. */
-    private static final String H2_OPTIONS = ";WRITE_DELAY=0;RETENTION_TIME=5000;PAGE_SIZE=4096";
+    private static final String H2_OPTIONS = ";WRITE_DELAY=0;RETENTION_TIME=5000;PAGE_SIZE=4096;CACHE_SIZE=1024";
 
     private AuditStoreBench() {
     }
