@@ -197,7 +197,7 @@ class ChainWriter {
                 Thread.currentThread().interrupt();
                 return;
             }
-            if (!healthy || !upkeep.due()) {
+            if (!healthy) {
                 continue;
             }
             try (Connection c = database.dataSource().getConnection()) {

@@ -2,7 +2,6 @@ package com.alvh.audit;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
@@ -31,13 +30,11 @@ final class EmbeddedStoreUpkeep {
     static final int TARGET_FILL_PERCENT = 90;
     /** Most bytes of live pages rewritten per call, so a commit waits for at most a little extra writing. */
     static final int REWRITE_BYTES_PER_CALL = 512 * 1024;
-    private static final long COMPACT_EVERY_NANOS = 25_000_000L;
-    /** How often the upkeep thread looks whether a round is due. */
-    static final long ROUND_MILLIS = 10;
+    /** The upkeep thread's pause between rounds; each round compacts a little. */
+    static final long ROUND_MILLIS = 25;
     /** Must stay well below RETENTION_TIME in application.properties (5000 ms). */
     private static final long SYNC_EVERY_NANOS = 1_000_000_000L;
 
-    private long lastCompact = System.nanoTime();
     private long lastSync = System.nanoTime();
     private boolean unavailable;
 
@@ -46,24 +43,14 @@ final class EmbeddedStoreUpkeep {
         return unavailable;
     }
 
-    /** Whether {@link #run} has something to do now (it needs a connection only then). */
-    boolean due() {
-        long now = System.nanoTime();
-        return !unavailable && (now - lastCompact >= COMPACT_EVERY_NANOS || now - lastSync >= SYNC_EVERY_NANOS);
-    }
-
-    /** Called by the upkeep thread, with a connection of its own; nothing on PostgreSQL. */
+    /** One round of the upkeep thread, with a connection of its own: compaction, and the fsync once a second. */
     void run(Connection c) {
         long now = System.nanoTime();
-        boolean compact = now - lastCompact >= COMPACT_EVERY_NANOS;
         boolean sync = now - lastSync >= SYNC_EVERY_NANOS;
-        if (compact) {
-            lastCompact = now;
-        }
         if (sync) {
             lastSync = now;
         }
-        run(c, compact, sync);
+        run(c, true, sync);
     }
 
     /** One round: rewrite the live pages of sparse chunks, and/or store and fsync. */

@@ -30,6 +30,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.jboss.logging.Logger;
 
+import com.alvh.strategy.ContentHash;
+
 /**
  * The executable model's generated classes of a rule-set version, kept on disk so that a start, a replica or a
  * command-line backtest does not generate and compile Java for a rule set it has compiled before (that is about
@@ -135,7 +137,7 @@ public final class CompiledClassCache {
     }
 
     private Path entry(String version) {
-        return dir.resolve(sha256Hex(fingerprint + "\n" + version) + SUFFIX);
+        return dir.resolve(ContentHash.of(fingerprint + "\n" + version).substring("sha256:".length()) + SUFFIX);
     }
 
     private byte[] encode(String version, Map<String, byte[]> classes) throws IOException {
@@ -259,14 +261,6 @@ public final class CompiledClassCache {
             return Files.getLastModifiedTime(p).toMillis();
         } catch (IOException e) {
             return 0;
-        }
-    }
-
-    static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -70,16 +70,12 @@ public class ProfileActivations {
     public void followLatest() {
         for (ProfileCatalog.LoadedProfile loaded : profiles.all()) {
             String name = loaded.profile().name();
-            List<VersionEvent> events = history.profileEvents(name);
-            if (events.isEmpty()) {
-                continue;
-            }
-            VersionEvent last = events.get(events.size() - 1);
-            if (last.equals(followed.put(name, last)) || fromFile(last)
-                    || last.version().equals(loaded.profile().version())) {
-                continue;
-            }
-            serve(name, last, "activated on another replica");
+            latestActivation(name).ifPresent(last -> {
+                if (!last.equals(followed.put(name, last)) && !fromFile(last)
+                        && !last.version().equals(loaded.profile().version())) {
+                    serve(name, last, "activated on another replica");
+                }
+            });
         }
     }
 
@@ -104,6 +100,11 @@ public class ProfileActivations {
             LOG.errorf("Profile %s version %s (%s by %s) fails the scenarios with the active rule set: %s", name,
                     activation.version(), why, activation.actor(), e.getMessage());
         }
+    }
+
+    private Optional<VersionEvent> latestActivation(String name) {
+        List<VersionEvent> events = history.profileEvents(name);
+        return events.isEmpty() ? Optional.empty() : Optional.of(events.get(events.size() - 1));
     }
 
     private static boolean fromFile(VersionEvent e) {
