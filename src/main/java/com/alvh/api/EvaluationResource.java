@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -57,13 +56,11 @@ public class EvaluationResource {
     private final ObjectMapper json;
     private final Validator validator;
     private final IdempotentEvaluations idempotent;
-    private final boolean recording;
 
     @Inject
     public EvaluationResource(EvaluationService service, ReplayService replays, ObjectMapper json, Validator validator,
                               IdempotentEvaluations idempotent, AlvhConfig config) {
         this.idempotent = idempotent;
-        this.recording = config.audit().recordEvaluations();
         this.service = service;
         this.replays = replays;
         this.json = json;
@@ -105,11 +102,14 @@ public class EvaluationResource {
             throw new ConstraintViolationException(violations);
         }
         String caller = Caller.nameOf(security);
-        if (idempotencyKey == null && !recording && request.ruleSetVersion() == null) {
-            // nothing here waits: evaluated on the event loop, sparing two thread hand-overs per request
-            return Uni.createFrom().item(answer(request, body, null, caller));
+        if (idempotencyKey == null && request.ruleSetVersion() == null) {
+            // evaluated on the event loop, which nothing here blocks: the answer goes out on the same event loop once
+            // the audit writer has committed its record, sparing a worker thread and two hand-overs per request
+            return Uni.createFrom().completionStage(service.evaluateActive(request, body, caller,
+                    Infrastructure.getDefaultWorkerPool(), EventLoops.current()))
+                    .map(answer -> Response.ok(answer, MediaType.APPLICATION_JSON).build());
         }
-        // recording waits for the commit, a key is looked up in the store, a stored version may be compiled
+        // a key is looked up in the store, a stored version may be compiled
         return Uni.createFrom().item(() -> answer(request, body, idempotencyKey, caller))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }

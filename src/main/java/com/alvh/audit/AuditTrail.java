@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The append-only, hash-chained record of evaluations, its signed checkpoints, and the store of the rule-set and
@@ -41,6 +42,15 @@ public class AuditTrail {
      */
     public StoredEvaluation append(EvaluationRecord r) {
         return writer.append(r);
+    }
+
+    /**
+     * As {@link #append(EvaluationRecord)} without blocking: the returned stage completes once the record is
+     * durable, on the writer's thread (dependent stages must only hand over), or fails with an
+     * {@link AuditWriteException}.
+     */
+    public CompletableFuture<StoredEvaluation> appendAsync(EvaluationRecord r) {
+        return writer.submit(r);
     }
 
     /** False while the database cannot be written; becomes true again by itself after a write succeeds. */

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -137,25 +138,52 @@ class ChainWriter {
     }
 
     StoredEvaluation append(EvaluationRecord record) {
+        try {
+            return submit(record).get();
+        } catch (ExecutionException e) {
+            throw (AuditWriteException) e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditWriteException("interrupted while recording " + record.evaluationId(), e);
+        }
+    }
+
+    /**
+     * Queues a record and returns at once; the future completes on the writer thread once the record is durable,
+     * or fails with an {@link AuditWriteException} (bad record, database not writable, or no commit within
+     * {@code alvh.audit.append-timeout}). Dependent stages run on the writer thread, so they must only hand over.
+     */
+    CompletableFuture<StoredEvaluation> submit(EvaluationRecord record) {
         if (stopping) {
-            throw new AuditWriteException("audit trail is shutting down", null);
+            return CompletableFuture.failedFuture(new AuditWriteException("audit trail is shutting down", null));
         }
         // the expensive, per-record work happens here, in parallel on the callers' threads
         Pending p = new Pending(record, Payload.encode(record.requestJson(), record.answerJson(), record.traceJson()),
                 CanonicalJson.array(record.actionTypes()), CanonicalJson.array(record.rulesFired()),
                 new CompletableFuture<>());
         queue.add(p);
-        try {
-            return p.done().get(config.audit().appendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof AuditWriteException a ? a
-                    : new AuditWriteException("could not record " + record.evaluationId(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new AuditWriteException("recording " + record.evaluationId() + " timed out", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AuditWriteException("interrupted while recording " + record.evaluationId(), e);
+        CompletableFuture<StoredEvaluation> outcome = new CompletableFuture<>();
+        p.done().orTimeout(config.audit().appendTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((stored, failure) -> {
+                    if (failure == null) {
+                        outcome.complete(stored);
+                    } else {
+                        outcome.completeExceptionally(asWriteFailure(record, failure));
+                    }
+                });
+        return outcome;
+    }
+
+    private static AuditWriteException asWriteFailure(EvaluationRecord record, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof AuditWriteException a) {
+            return a;
         }
+        if (cause instanceof TimeoutException) {
+            return new AuditWriteException("recording " + record.evaluationId() + " timed out", cause);
+        }
+        return new AuditWriteException("could not record " + record.evaluationId(), cause);
     }
 
     private void run() {

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,6 +64,36 @@ public class EvaluationRecorder {
             return answerJson;
         }
         storeVersions(profile, ruleSet.version(), ruleSet.files(), caller);
+        append(record(request, requestJson, evaluation, profile, ruleSet, caller, answerJson));
+        return answerJson;
+    }
+
+    /**
+     * As {@link #record} without blocking the calling thread: the stage completes with the answer's JSON once the
+     * record is durable, on the audit writer's thread. Versions this process has not stored yet are stored first
+     * on {@code blocking} (a database write, once per version).
+     */
+    CompletionStage<String> recordAsync(EvaluationRequest request, String requestJson, Evaluator.Evaluation evaluation,
+                                        LoadedProfile profile, CompiledRuleSet ruleSet, String caller,
+                                        Executor blocking) {
+        String answerJson = write(evaluation.answer());
+        if (!enabled) {
+            return CompletableFuture.completedFuture(answerJson);
+        }
+        EvaluationRecord record = record(request, requestJson, evaluation, profile, ruleSet, caller, answerJson);
+        CompletionStage<Void> versionsStored = versionsStored(profile, ruleSet.version())
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> storeVersions(profile, ruleSet.version(), ruleSet.files(), caller),
+                        blocking);
+        long start = System.nanoTime();
+        return versionsStored.thenCompose(stored -> audit.appendAsync(record)).thenApply(stored -> {
+            appendLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            return answerJson;
+        });
+    }
+
+    private EvaluationRecord record(EvaluationRequest request, String requestJson, Evaluator.Evaluation evaluation,
+                                    LoadedProfile profile, CompiledRuleSet ruleSet, String caller, String answerJson) {
         var answer = evaluation.answer();
         List<String> actions = answer.decision().actions().stream().map(a -> a.type().name()).distinct().toList();
         List<String> rules = answer.firings().stream().map(Firing::rule).distinct().toList();
@@ -68,11 +101,13 @@ public class EvaluationRecorder {
         trace.put("cancelledMatches", evaluation.outcome().cancelled());
         trace.put("deriveMicros", evaluation.deriveNanos() / 1000);
         trace.put("rulesMicros", evaluation.rulesNanos() / 1000);
-        var record = new EvaluationRecord(answer.evaluationId(), request.asOf(), Instant.now(), profile.profile().name(),
+        return new EvaluationRecord(answer.evaluationId(), request.asOf(), Instant.now(), profile.profile().name(),
                 profile.profile().version(), ruleSet.version(), answer.dryRun(), actions, rules,
                 requestJson == null ? write(request) : requestJson, answerJson, write(trace), caller);
-        append(record);
-        return answerJson;
+    }
+
+    private boolean versionsStored(LoadedProfile profile, String ruleSetVersion) {
+        return storedVersions.contains(ruleSetVersion) && storedVersions.contains(profile.profile().version());
     }
 
     private void append(EvaluationRecord record) {

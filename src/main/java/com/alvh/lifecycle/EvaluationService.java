@@ -4,6 +4,10 @@ import com.alvh.evaluation.NotReadyException;
 import com.alvh.evaluation.InvalidRequestException;
 import com.alvh.evaluation.Evaluator;
 
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
 import org.jboss.logging.MDC;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,10 +69,7 @@ public class EvaluationService {
 
     /** As {@link #evaluate}, also telling the evaluation id (for the idempotency keys). */
     public Evaluated evaluateWithId(EvaluationRequest request, String requestJson, String caller) {
-        serving.diskProblem().ifPresent(problem -> {
-            throw new RecordingUnavailableException(problem);
-        });
-        CompiledRuleSet active = ruleSets.active().orElseThrow(NotReadyException::new);
+        CompiledRuleSet active = servingRuleSet();
         boolean againstCandidate = request.ruleSetVersion() != null && !request.ruleSetVersion().equals(active.version());
         if (againstCandidate && requestJson != null && requestJson.length() > config.limits().dryRunMaxBytes()) {
             throw new DryRunTooLargeException(config.limits().dryRunMaxBytes());
@@ -94,6 +95,43 @@ public class EvaluationService {
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /**
+     * Evaluates a request against the active versions on the calling thread, which it never blocks, and completes
+     * with the answer's JSON on {@code answering} once its record is durable, or fails there (as {@link #evaluate}:
+     * counted only when recorded). For requests without a {@code ruleSetVersion}; what may block (storing a version the first time it is
+     * used) runs on {@code blocking}.
+     */
+    public CompletionStage<String> evaluateActive(EvaluationRequest request, String requestJson, String caller,
+                                                  Executor blocking, Executor answering) {
+        if (request.ruleSetVersion() != null) {
+            throw new IllegalArgumentException("a request naming a rule-set version may compile it: use evaluate");
+        }
+        CompiledRuleSet active = servingRuleSet();
+        LoadedProfile profile = profile(request.profile());
+        String id = EvaluationIds.next();
+        MDC.put(MDC_KEY, id);
+        try {
+            var evaluation = Evaluator.run(id, request, profile, active, false, config.firingLimit());
+            return recorder.recordAsync(request, requestJson, evaluation, profile, active, caller, blocking)
+                    .handleAsync((answer, failure) -> {
+                        if (failure != null) {
+                            throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+                        }
+                        metrics.count(evaluation.answer());
+                        return answer;
+                    }, answering);
+        } finally {
+            MDC.remove(MDC_KEY);
+        }
+    }
+
+    private CompiledRuleSet servingRuleSet() {
+        serving.diskProblem().ifPresent(problem -> {
+            throw new RecordingUnavailableException(problem);
+        });
+        return ruleSets.active().orElseThrow(NotReadyException::new);
     }
 
     static InvalidRequestException unknownVersion(String version) {
