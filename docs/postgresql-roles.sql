@@ -10,14 +10,14 @@ ALTER SCHEMA public OWNER TO alvh_owner;
 REVOKE ALL ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO alvh_app;
 -- After the owner has migrated (start the service once with the owner's credentials, or run Flyway as it):
---   GRANT SELECT, INSERT ON evaluation, evaluation_rule, evaluation_action,
+--   GRANT SELECT, INSERT ON evaluation, evaluation_rule, evaluation_action, payload_dictionary,
 --         rule_set_version, rule_set_file, profile_version TO alvh_app;
 --   GRANT SELECT, UPDATE ON audit_write_probe TO alvh_app;
 --   GRANT SELECT ON flyway_schema_history TO alvh_app;
 --   GRANT SELECT, INSERT, UPDATE, DELETE ON service_user TO alvh_app;   -- users shared by replicas (V95)
 --   GRANT SELECT, UPDATE ON service_user_lock TO alvh_app;              -- its lock row (SELECT ... FOR UPDATE)
 --   REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON evaluation, evaluation_rule, evaluation_action,
---         rule_set_version, rule_set_file, profile_version FROM alvh_app;
+--         payload_dictionary, rule_set_version, rule_set_file, profile_version FROM alvh_app;
 -- Then run the service as alvh_app with quarkus.flyway.postgresql.migrate-at-start=false (it only validates
 -- nothing and cannot alter the tables or their triggers). The triggers refuse UPDATE/DELETE/TRUNCATE even to
 -- alvh_owner; only a role that can drop them (the owner, a superuser) can bypass them, and the signed

@@ -2,7 +2,9 @@
 """Re-checks an ALVH audit export (GET /api/v1/audit/export) without the service.
 
 Usage: python3 docs/verify-export.py [--range] [--checkpoints audit-checkpoints.jsonl --public-key KEY]
-       export.ndjson     (or read the export from stdin)
+       [--dictionaries DIR] export.ndjson     (or read the export from stdin)
+--dictionaries: where the payload-dictionary-*.txt files are (default: this repository's
+src/main/resources/com/alvh/audit; the same bytes are in the audit database's payload_dictionary table).
 Exit status 0 when every line's hash matches, consecutive records link and (with --checkpoints) every
 checkpoint the export covers names the hash the export has at that seq; 1 otherwise.
 Checkpoint signatures are checked when the 'cryptography' package is installed and --public-key is given
@@ -30,9 +32,29 @@ def record_hash(record, prev_hash):
     return hashlib.sha256(canonical(record) + prev_hash.encode("ascii")).hexdigest()
 
 
+DICTIONARIES = {}  # Adler-32 -> bytes of the preset zlib dictionaries payloads name (docs/audit-chain.md)
+
+
+def load_dictionaries(directory):
+    """Every payload-dictionary-*.txt the service ever shipped (its sources, or the payload_dictionary table)."""
+    import glob
+    import os
+    for path in glob.glob(os.path.join(directory, "payload-dictionary-*.txt")):
+        with open(path, "rb") as f:
+            content = f.read()
+        DICTIONARIES[zlib.adler32(content)] = content
+
+
 def texts(payload):
     """The request, answer and trace JSON texts of a format-2 payload."""
-    plain = zlib.decompress(payload)
+    if len(payload) > 6 and payload[1] & 0x20:  # FDICT: the zlib header names a preset dictionary
+        dict_id = int.from_bytes(payload[2:6], "big")
+        if dict_id not in DICTIONARIES:
+            raise ValueError(f"payload needs dictionary {dict_id:08x}; pass --dictionaries")
+        inflater = zlib.decompressobj(zdict=DICTIONARIES[dict_id])
+        plain = inflater.decompress(payload) + inflater.flush()
+    else:
+        plain = zlib.decompress(payload)
     out, at = [], 0
     for _ in range(3):
         n = int.from_bytes(plain[at:at + 4], "big")
@@ -110,7 +132,7 @@ if __name__ == "__main__":
     positional = []
     i = 0
     while i < len(args):
-        if args[i] in ("--checkpoints", "--public-key"):
+        if args[i] in ("--checkpoints", "--public-key", "--dictionaries"):
             options[args[i]] = args[i + 1]
             i += 2
         elif args[i].startswith("--"):
@@ -119,6 +141,9 @@ if __name__ == "__main__":
         else:
             positional.append(args[i])
             i += 1
+    import os
+    load_dictionaries(options.get("--dictionaries") or os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "..", "src", "main", "resources", "com", "alvh", "audit"))
     cps = load_checkpoints(options["--checkpoints"], options.get("--public-key")) if "--checkpoints" in options else {}
     whole = "--range" not in options
     if positional:

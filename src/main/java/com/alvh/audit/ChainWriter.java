@@ -13,11 +13,13 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -78,6 +80,8 @@ class ChainWriter {
     private volatile String lastFailure;
     private volatile Head lastCommitted;
     private Boolean postgres;
+    /** Whether this writer has made sure the current payload dictionary is in the database (writer thread only). */
+    private boolean dictionaryStored;
     private Thread writer;
     private Timer commitTimer;
     private DistributionSummary batchSizes;
@@ -368,8 +372,12 @@ class ChainWriter {
                     linked.add(new EvaluationRows.Linked(s, p.actionTypesJson(), p.rulesFiredJson()));
                     prev = hash;
                 }
+                if (!dictionaryStored) {
+                    storeDictionary(c, PayloadDictionary.CURRENT, recordedAt);
+                }
                 EvaluationRows.insert(c, linked);
                 c.commit();
+                dictionaryStored = true;
                 lastCommitted = new Head(seq, prev);
                 if (embedded) {
                     embeddedLastCommitted = lastCommitted;
@@ -387,6 +395,19 @@ class ChainWriter {
                     EMBEDDED_HEAD_LOCK.unlock();
                 }
             }
+        }
+    }
+
+    /** In the first batch's transaction: no record is committed before the dictionary its payload names. */
+    private static void storeDictionary(Connection c, PayloadDictionary d, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO payload_dictionary (id, sha256, content, stored_at)"
+                + " SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM payload_dictionary WHERE id = ?)")) {
+            ps.setLong(1, d.id());
+            ps.setString(2, HexFormat.of().formatHex(ChainHash.sha256().digest(d.bytes())));
+            ps.setBytes(3, d.bytes());
+            ps.setObject(4, EvaluationRows.timestamp(at));
+            ps.setLong(5, d.id());
+            ps.executeUpdate();
         }
     }
 

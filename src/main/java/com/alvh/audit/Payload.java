@@ -10,7 +10,8 @@ import java.util.zip.Inflater;
 
 /**
  * The bulky part of a record (request, answer and trace JSON texts) as stored: zlib (RFC 1950) of
- * {@code u32 length ‖ UTF-8 request ‖ u32 length ‖ UTF-8 answer ‖ u32 length ‖ UTF-8 trace}, lengths big-endian.
+ * {@code u32 length ‖ UTF-8 request ‖ u32 length ‖ UTF-8 answer ‖ u32 length ‖ UTF-8 trace}, lengths big-endian,
+ * with a preset {@link PayloadDictionary} named in the zlib header (payloads stored before it have none).
  * The chain hashes these stored bytes as they are, so verifying never inflates or re-encodes them; reading a
  * record inflates once. Equality is by content (a record component cannot compare arrays).
  */
@@ -18,6 +19,9 @@ public final class Payload {
 
     /** Speed over the last few percent: compression runs on the caller's thread, before the record is queued. */
     private static final int LEVEL = 6;
+
+    /** One compressor per thread, reset per record: creating one allocates its native window and tables each time. */
+    private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(LEVEL));
 
     private final byte[] bytes;
 
@@ -29,25 +33,24 @@ public final class Payload {
         return new Payload(stored);
     }
 
+    /** Compressed with the current {@link PayloadDictionary}, which the zlib header names. */
     static Payload encode(String requestJson, String answerJson, String traceJson) {
         byte[] request = requestJson.getBytes(StandardCharsets.UTF_8);
         byte[] answer = answerJson.getBytes(StandardCharsets.UTF_8);
         byte[] trace = traceJson.getBytes(StandardCharsets.UTF_8);
         ByteBuffer plain = ByteBuffer.allocate(12 + request.length + answer.length + trace.length);
         plain.putInt(request.length).put(request).putInt(answer.length).put(answer).putInt(trace.length).put(trace);
-        Deflater deflater = new Deflater(LEVEL);
-        try {
-            deflater.setInput(plain.array());
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(plain.capacity() / 4 + 64);
-            byte[] buffer = new byte[8192];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            return new Payload(out.toByteArray());
-        } finally {
-            deflater.end();
+        Deflater deflater = DEFLATERS.get();
+        deflater.reset();
+        deflater.setDictionary(PayloadDictionary.CURRENT.bytes());
+        deflater.setInput(plain.array());
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(plain.capacity() / 8 + 64);
+        byte[] buffer = new byte[4096];
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
         }
+        return new Payload(out.toByteArray());
     }
 
     /** The three texts: request, answer, trace. */
@@ -59,7 +62,14 @@ public final class Payload {
             byte[] buffer = new byte[16384];
             while (!inflater.finished()) {
                 int n = inflater.inflate(buffer);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                if (n == 0 && inflater.needsDictionary()) {
+                    long id = inflater.getAdler();
+                    inflater.setDictionary(PayloadDictionary.byId(id).orElseThrow(() -> new IllegalStateException(
+                            "payload needs dictionary " + Long.toHexString(id) + ", which this build does not know"))
+                            .bytes());
+                    continue;
+                }
+                if (n == 0 && inflater.needsInput()) {
                     throw new IllegalStateException("truncated payload");
                 }
                 out.write(buffer, 0, n);

@@ -130,6 +130,23 @@ class AuditTrailTest {
     }
 
     @Test
+    void thePayloadDictionaryIsInTheDatabaseOnceAndCannotBeChanged() throws Exception {
+        StoredEvaluation first = audit.append(record("e-1"));
+        audit.append(record("e-2"));
+        long named = java.nio.ByteBuffer.wrap(first.payload().bytes(), 2, 4).getInt() & 0xffffffffL;
+        try (java.sql.Connection c = database.dataSource().getConnection();
+                java.sql.Statement s = c.createStatement()) {
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT id, content FROM payload_dictionary")) {
+                assertTrue(rs.next(), "stored with the first record");
+                assertEquals(named, rs.getLong(1), "the id the payload's zlib header names");
+                assertTrue(java.util.Arrays.equals(PayloadDictionary.CURRENT.bytes(), rs.getBytes(2)));
+                assertTrue(!rs.next(), "stored once");
+            }
+            assertThrows(java.sql.SQLException.class, () -> s.executeUpdate("DELETE FROM payload_dictionary"));
+        }
+    }
+
+    @Test
     void emptyChainIsValid() {
         assertEquals(new ChainVerification(true, 0, null), audit.verify());
     }
