@@ -73,7 +73,7 @@ public final class ChainHash {
             String actionTypesJson, String rulesFiredJson, String caller) {
         // keys in code point order: actionTypes, asOf, caller, dryRun, evaluatedAt, evaluationId, format,
         // profileName, profileVersion, recordedAt, ruleSetVersion, rulesFired, seq
-        StringBuilder h = new StringBuilder(320);
+        StringBuilder h = new StringBuilder(512);
         h.append("{\"actionTypes\":").append(actionTypesJson);
         h.append(",\"asOf\":\"");
         appendInstant(h, asOf);
