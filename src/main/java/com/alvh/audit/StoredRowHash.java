@@ -3,6 +3,7 @@ package com.alvh.audit;
 import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 
 /**
  * Recomputes a stored row's chain hash from its columns as read ({@link EvaluationRows#COLUMNS} order): format 2
@@ -20,9 +21,10 @@ final class StoredRowHash {
             return ChainHash.expectedHash(EvaluationRows.read(rs));
         }
         byte[] payload = rs.getBytes(14);
-        String header = ChainHash.header(seq, evaluationId, EvaluationRows.instant(rs, 3),
-                EvaluationRows.instant(rs, 4), EvaluationRows.instant(rs, 5), rs.getString(6), rs.getString(7),
-                rs.getString(8), rs.getBoolean(9), rs.getString(10), rs.getString(11), rs.getString(12));
+        String header = ChainHash.header(seq, evaluationId, rs.getObject(3, OffsetDateTime.class),
+                rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class), rs.getString(6),
+                rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getString(10), rs.getString(11),
+                rs.getString(12));
         return ChainHash.compactHash(sha256, header, payload == null ? NO_PAYLOAD : payload, storedPrev);
     }
 }
