@@ -135,8 +135,9 @@ public interface AlvhConfig {
         Optional<Path> checkpointKeyFile();
 
         /**
-         * Threads that read and check the chain at the same time in a verify walk, each a stretch of seqs on its own
-         * connection; default: the number of processors. A walk over fewer than 20,000 records uses one.
+         * Threads that read and check the chain at the same time in a verify walk, each a stretch of seqs on its
+         * own connection; default: the number of processors. Each stretch has at least 20,000 records, so a walk
+         * over fewer than 40,000 uses one.
          */
         OptionalInt verifyThreads();
     }
