@@ -60,6 +60,12 @@ final class CanonicalJson {
 
     static void string(StringBuilder out, String s) {
         out.append('"');
+        if (!needsEscaping(s)) {
+            // the usual case (ids, names, versions): one copy instead of an append per character, which was a
+            // tenth of a verify walk's time
+            out.append(s).append('"');
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -80,5 +86,15 @@ final class CanonicalJson {
             }
         }
         out.append('"');
+    }
+
+    private static boolean needsEscaping(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -60,6 +61,32 @@ public final class ChainHash {
         out.append("000000", 0, 6 - micros.length()).append(micros).append('Z');
     }
 
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** As {@link #appendInstant} for the same instant, read from the date and time fields at offset UTC. */
+    static void appendUtc(StringBuilder out, OffsetDateTime time) {
+        OffsetDateTime t = time.getOffset().getTotalSeconds() == 0 ? time
+                : time.withOffsetSameInstant(ZoneOffset.UTC);
+        int year = t.getYear();
+        if (year < 1000 || year > 9999) {
+            appendInstant(out, t.toInstant());
+            return;
+        }
+        out.append(year).append('-');
+        two(out, t.getMonthValue()).append('-');
+        two(out, t.getDayOfMonth()).append('T');
+        two(out, t.getHour()).append(':');
+        two(out, t.getMinute()).append(':');
+        two(out, t.getSecond()).append('.');
+        int micros = t.getNano() / 1000;
+        for (int scale = 100_000; scale > 0; scale /= 10) {
+            out.append((char) ('0' + micros / scale % 10));
+        }
+        out.append('Z');
+    }
+
     private static StringBuilder two(StringBuilder out, int v) {
         return out.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
     }
@@ -71,17 +98,28 @@ public final class ChainHash {
     static String header(long seq, String evaluationId, Instant asOf, Instant evaluatedAt, Instant recordedAt,
             String profileName, String profileVersion, String ruleSetVersion, boolean dryRun,
             String actionTypesJson, String rulesFiredJson, String caller) {
+        return header(seq, evaluationId, utc(asOf), utc(evaluatedAt), utc(recordedAt), profileName, profileVersion,
+                ruleSetVersion, dryRun, actionTypesJson, rulesFiredJson, caller);
+    }
+
+    /**
+     * The same header from the timestamps as the database hands them out: a verify walk formats them from their
+     * fields instead of going through an {@link Instant}, which was half of its time per record outside H2.
+     */
+    static String header(long seq, String evaluationId, OffsetDateTime asOf, OffsetDateTime evaluatedAt,
+            OffsetDateTime recordedAt, String profileName, String profileVersion, String ruleSetVersion,
+            boolean dryRun, String actionTypesJson, String rulesFiredJson, String caller) {
         // keys in code point order: actionTypes, asOf, caller, dryRun, evaluatedAt, evaluationId, format,
         // profileName, profileVersion, recordedAt, ruleSetVersion, rulesFired, seq
-        StringBuilder h = new StringBuilder(320);
+        StringBuilder h = new StringBuilder(512);
         h.append("{\"actionTypes\":").append(actionTypesJson);
         h.append(",\"asOf\":\"");
-        appendInstant(h, asOf);
+        appendUtc(h, asOf);
         h.append("\",\"caller\":");
         CanonicalJson.string(h, caller);
         h.append(",\"dryRun\":").append(dryRun);
         h.append(",\"evaluatedAt\":\"");
-        appendInstant(h, evaluatedAt);
+        appendUtc(h, evaluatedAt);
         h.append("\",\"evaluationId\":");
         CanonicalJson.string(h, evaluationId);
         h.append(",\"format\":").append(FORMAT_COMPACT);
@@ -90,7 +128,7 @@ public final class ChainHash {
         h.append(",\"profileVersion\":");
         CanonicalJson.string(h, profileVersion);
         h.append(",\"recordedAt\":\"");
-        appendInstant(h, recordedAt);
+        appendUtc(h, recordedAt);
         h.append("\",\"ruleSetVersion\":");
         CanonicalJson.string(h, ruleSetVersion);
         h.append(",\"rulesFired\":").append(rulesFiredJson);

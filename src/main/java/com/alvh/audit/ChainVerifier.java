@@ -1,9 +1,11 @@
 package com.alvh.audit;
 
+import com.alvh.audit.ChainSegment.Position;
 import com.alvh.audit.ChainVerification.BadRecord;
+import com.alvh.config.AlvhConfig;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,15 +17,16 @@ import java.util.Optional;
 
 /**
  * Checks the chain: every record's hash and link, every signed checkpoint's head, and the stored sources.
- * The walk streams rows with a forward-only cursor and hashes the stored bytes; it parses no JSON and inflates
+ * The walk streams rows with forward-only cursors and hashes the stored bytes; it parses no JSON and inflates
  * nothing (format 2). Each record is checked against the stored hash of its predecessor, so one altered record
- * is reported once, not as a cascade.
+ * is reported once, not as a cascade. A long walk is split into stretches read at the same time
+ * ({@link ChainWalker}); the first problem reported is the same as one walk from the start would find.
  */
 @ApplicationScoped
 class ChainVerifier {
 
-    /** Rows per round trip; PostgreSQL streams only inside a transaction with a fetch size set. */
-    private static final int FETCH_SIZE = 2000;
+    /** Below this many records per stretch a second thread costs more than it saves. */
+    static final long MIN_RECORDS_PER_SEGMENT = 20_000;
 
     @Inject
     AuditDatabase database;
@@ -31,61 +34,15 @@ class ChainVerifier {
     Checkpoints checkpoints;
     @Inject
     VersionStore versions;
+    @Inject
+    AlvhConfig config;
 
-    private static final class Walk {
-        final MessageDigest sha256 = ChainHash.sha256();
-        final Map<Long, Checkpoint> attested;
-        long expectedSeq;
-        String prevHash;
-        long records;
-        BadRecord firstBad;
+    int walkThreads = Runtime.getRuntime().availableProcessors();
+    long minRecordsPerSegment = MIN_RECORDS_PER_SEGMENT;
 
-        Walk(long afterSeq, String afterHash, Map<Long, Checkpoint> attested) {
-            this.expectedSeq = afterSeq + 1;
-            this.prevHash = afterHash;
-            this.attested = attested;
-        }
-
-        void check(ResultSet rs) throws SQLException {
-            records++;
-            long seq = rs.getLong(1);
-            String evaluationId = rs.getString(2);
-            String storedPrev = rs.getString(15);
-            String storedHash = rs.getString(16);
-            if (seq != expectedSeq) {
-                // the predecessor is gone, so the link cannot be checked, only the record itself
-                bad(new BadRecord(expectedSeq, null, ChainVerification.MISSING_RECORD));
-            } else if (!storedPrev.equals(prevHash)) {
-                bad(new BadRecord(seq, evaluationId, ChainVerification.BROKEN_LINK));
-            }
-            if (!expectedHash(rs, seq, evaluationId, storedPrev).equals(storedHash)) {
-                bad(new BadRecord(seq, evaluationId, ChainVerification.HASH_MISMATCH));
-            }
-            Checkpoint c = attested.get(seq);
-            if (c != null && !c.headHash().equals(storedHash)) {
-                bad(new BadRecord(seq, evaluationId, ChainVerification.CHECKPOINT_MISMATCH));
-            }
-            expectedSeq = seq + 1;
-            prevHash = storedHash;
-        }
-
-        private String expectedHash(ResultSet rs, long seq, String evaluationId, String storedPrev)
-                throws SQLException {
-            if (rs.getInt(13) == ChainHash.FORMAT_TEXT) {
-                return ChainHash.expectedHash(EvaluationRows.read(rs));
-            }
-            byte[] payload = rs.getBytes(14);
-            String header = ChainHash.header(seq, evaluationId, EvaluationRows.instant(rs, 3),
-                    EvaluationRows.instant(rs, 4), EvaluationRows.instant(rs, 5), rs.getString(6), rs.getString(7),
-                    rs.getString(8), rs.getBoolean(9), rs.getString(10), rs.getString(11), rs.getString(12));
-            return ChainHash.compactHash(sha256, header, payload == null ? new byte[0] : payload, storedPrev);
-        }
-
-        void bad(BadRecord b) {
-            if (firstBad == null) {
-                firstBad = b;
-            }
-        }
+    @PostConstruct
+    void init() {
+        config.audit().verifyThreads().ifPresent(n -> walkThreads = n);
     }
 
     /** Every record from seq 1, checked against every checkpoint on the way. */
@@ -100,13 +57,11 @@ class ChainVerifier {
                 badCheckpoint = new BadRecord(r.checkpoint().headSeq(), null, ChainVerification.BAD_CHECKPOINT);
             }
         }
-        Walk walk = new Walk(0, ChainHash.GENESIS, attested);
-        walk.bad(badCheckpoint);
-        walkAfter(0, walk);
         Optional<Checkpoint> latest = latestValid(all);
-        latest.ifPresent(c -> truncation(walk, c));
-        long after = latest.map(c -> Math.max(0, walk.expectedSeq - 1 - c.headSeq())).orElse(walk.records);
-        return outcome(walk, "full", latest.orElse(null), walk.records, after);
+        Position walked = truncation(walkAfter(Position.start(0, ChainHash.GENESIS, badCheckpoint), attested),
+                latest);
+        long after = latest.map(c -> Math.max(0, walked.lastSeq() - c.headSeq())).orElse(walked.records());
+        return outcome(walked, "full", latest.orElse(null), walked.records(), after);
     }
 
     /**
@@ -125,38 +80,47 @@ class ChainVerifier {
             return verifyFull();
         }
         Checkpoint c = latest.get();
-        Walk walk = new Walk(c.headSeq(), c.headHash(), Map.of());
-        if (!latestRead.signatureValid()) {
-            walk.bad(new BadRecord(latestRead.checkpoint().headSeq(), null, ChainVerification.BAD_CHECKPOINT));
-        }
+        BadRecord bad = latestRead.signatureValid() ? null
+                : new BadRecord(latestRead.checkpoint().headSeq(), null, ChainVerification.BAD_CHECKPOINT);
+        long attested;
         try (Connection conn = database.dataSource().getConnection()) {
-            long attested = count(conn, c.headSeq());
+            attested = countUpTo(conn, c.headSeq());
             if (attested < c.records()) {
-                walk.bad(firstMissing(conn, c));
+                bad = first(bad, firstMissing(conn, c));
             }
-            headAt(conn, c.headSeq()).ifPresent(h -> {
-                if (!h[1].equals(c.headHash())) {
-                    walk.bad(new BadRecord(c.headSeq(), h[0], ChainVerification.CHECKPOINT_MISMATCH));
-                }
-            });
-            walkAfter(c.headSeq(), walk);
-            return outcome(walk, "incremental", c, attested + walk.records, walk.records);
+            Optional<String[]> head = headAt(conn, c.headSeq());
+            if (head.isPresent() && !head.get()[1].equals(c.headHash())) {
+                bad = first(bad, new BadRecord(c.headSeq(), head.get()[0], ChainVerification.CHECKPOINT_MISMATCH));
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the audit chain", e);
         }
+        Position walked = walkAfter(Position.start(c.headSeq(), c.headHash(), bad), Map.of());
+        return outcome(walked, "incremental", c, attested + walked.records(), walked.records());
     }
 
-    private ChainVerification outcome(Walk walk, String mode, Checkpoint checkpoint, long records,
+    private Position walkAfter(Position start, Map<Long, Checkpoint> attested) {
+        return new ChainWalker(database.dataSource(), walkThreads, minRecordsPerSegment).walkAfter(start, attested);
+    }
+
+    private static BadRecord first(BadRecord earlier, BadRecord later) {
+        return earlier != null ? earlier : later;
+    }
+
+    private ChainVerification outcome(Position walked, String mode, Checkpoint checkpoint, long records,
             long afterCheckpoint) {
         List<String> badVersions = versions.versionsNotMatchingTheirSources();
-        boolean valid = walk.firstBad == null && badVersions.isEmpty();
-        return new ChainVerification(valid, records, walk.firstBad, mode, checkpoint, afterCheckpoint, badVersions);
+        boolean valid = walked.firstBad() == null && badVersions.isEmpty();
+        return new ChainVerification(valid, records, walked.firstBad(), mode, checkpoint, afterCheckpoint,
+                badVersions);
     }
 
-    private static void truncation(Walk walk, Checkpoint c) {
-        if (walk.expectedSeq - 1 < c.headSeq()) {
-            walk.bad(new BadRecord(walk.expectedSeq, null, ChainVerification.TRUNCATED));
+    private static Position truncation(Position walked, Optional<Checkpoint> latest) {
+        if (latest.isPresent() && walked.lastSeq() < latest.get().headSeq()) {
+            return new Position(walked.records(), walked.lastSeq(), walked.lastHash(), first(walked.firstBad(),
+                    new BadRecord(walked.lastSeq() + 1, null, ChainVerification.TRUNCATED)));
         }
+        return walked;
     }
 
     private static Optional<Checkpoint> latestValid(List<Checkpoints.Read> all) {
@@ -168,29 +132,14 @@ class ChainVerifier {
         return Optional.empty();
     }
 
-    private void walkAfter(long afterSeq, Walk walk) {
-        String sql = "SELECT " + EvaluationRows.COLUMNS + " FROM evaluation e WHERE e.seq > ? ORDER BY e.seq";
-        try (Connection c = database.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
-                    ResultSet.CONCUR_READ_ONLY)) {
-                ps.setFetchSize(FETCH_SIZE);
-                ps.setLong(1, afterSeq);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        walk.check(rs);
-                    }
-                }
-            } finally {
-                c.rollback();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the audit chain", e);
-        }
-    }
-
-    private static long count(Connection c, long upToSeq) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM evaluation WHERE seq <= ?")) {
+    /**
+     * Rows up to a seq, as all rows less those after it, in one statement (one snapshot): H2 counts a whole table
+     * without reading it, but counting a range of the primary key reads every row in it, the payloads included
+     * (about 1 s for 150k records), while the rows after a checkpoint are few.
+     */
+    private static long countUpTo(Connection c, long upToSeq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT COUNT(*) FROM evaluation)"
+                + " - (SELECT COUNT(*) FROM evaluation WHERE seq > ?)")) {
             ps.setLong(1, upToSeq);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

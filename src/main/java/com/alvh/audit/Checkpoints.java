@@ -20,6 +20,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -58,6 +59,8 @@ public class Checkpoints {
     private PublicKey publicKey;
     private long lastSeq;
     private long lastWrittenNanos = System.nanoTime();
+    /** What {@link #all} read last time, so that only appended lines are verified again. */
+    private volatile ReadPrefix readBefore;
 
     /** A checkpoint as read back, with whether its signature holds under this service's public key. */
     public record Read(Checkpoint checkpoint, boolean signatureValid) {
@@ -125,17 +128,54 @@ public class Checkpoints {
         if (!Files.exists(file)) {
             return List.of();
         }
-        List<Read> out = new ArrayList<>();
+        byte[] bytes;
         try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    out.add(parse(line));
-                }
-            }
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+        ReadPrefix known = readBefore;
+        boolean grown = known != null && known.stillPrefixOf(bytes);
+        List<Read> out = new ArrayList<>(grown ? known.reads() : List.of());
+        int from = grown ? known.length() : 0;
+        // only whole lines are remembered: a line being appended right now is read again next time
+        int end = from;
+        for (int i = bytes.length - 1; i >= from; i--) {
+            if (bytes[i] == '\n') {
+                end = i + 1;
+                break;
+            }
+        }
+        parseLines(new String(bytes, from, end - from, StandardCharsets.UTF_8), out);
+        if (end > from || known == null) {
+            readBefore = new ReadPrefix(end, digest(bytes, end), List.copyOf(out));
+        }
+        parseLines(new String(bytes, end, bytes.length - end, StandardCharsets.UTF_8), out);
         return out;
+    }
+
+    private void parseLines(String text, List<Read> out) {
+        // String.lines splits as Files.readAllLines did (\n, \r, \r\n)
+        text.lines().filter(line -> !line.isBlank()).forEach(line -> out.add(parse(line)));
+    }
+
+    /**
+     * The checkpoints of the file's first {@code length} bytes as read last time, and those bytes' SHA-256. The
+     * file is only appended to, so a verify re-checks the signatures of new lines only; Ed25519 verification in
+     * the JDK costs about 0.4 ms a line, 60 ms per 150k records. Any other change of those bytes (an edited,
+     * removed or replaced line) changes the digest, and everything is read and verified again.
+     */
+    private record ReadPrefix(int length, byte[] sha256, List<Read> reads) {
+
+        boolean stillPrefixOf(byte[] bytes) {
+            return bytes.length >= length && MessageDigest.isEqual(sha256, digest(bytes, length));
+        }
+    }
+
+    private static byte[] digest(byte[] bytes, int length) {
+        MessageDigest sha256 = ChainHash.sha256();
+        sha256.update(bytes, 0, length);
+        return sha256.digest();
     }
 
     public Optional<Read> latest() {

@@ -3,6 +3,7 @@ package com.alvh.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -132,6 +133,13 @@ public interface AlvhConfig {
          * {@code <alvh.data-dir>/audit-checkpoint-key.pem}, generated owner-only on first start.
          */
         Optional<Path> checkpointKeyFile();
+
+        /**
+         * Threads that read and check the chain at the same time in a verify walk, each a stretch of seqs on its
+         * own connection; default: the number of processors. Each stretch has at least 20,000 records, so a walk
+         * over fewer than 40,000 uses one.
+         */
+        OptionalInt verifyThreads();
     }
 
     // ------------------------------------------------------------------------------------- ops (feat/ops)

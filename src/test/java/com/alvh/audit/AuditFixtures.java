@@ -1,9 +1,12 @@
 package com.alvh.audit;
 
+import com.alvh.config.AlvhConfig;
 import io.quarkus.arc.Arc;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
@@ -93,5 +96,20 @@ public final class AuditFixtures {
         asOwner(ds, "DELETE FROM evaluation_rule WHERE evaluation_seq = " + seq,
                 "DELETE FROM evaluation_action WHERE evaluation_seq = " + seq,
                 "DELETE FROM evaluation WHERE seq = " + seq);
+    }
+
+    /**
+     * For code run outside Quarkus (benchmarks, plain tests): the service's own configuration mapping with its
+     * documented defaults, only the data directory set.
+     */
+    public static AlvhConfig config(Path dir) {
+        return new io.smallrye.config.SmallRyeConfigBuilder()
+                .withMapping(AlvhConfig.class)
+                // "30s" style durations, as Quarkus reads them
+                .withConverter(Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
+                .withDefaultValue("alvh.data-dir", dir.toString())
+                .withDefaultValue("alvh.audit.checkpoint-every", "1000")
+                .build()
+                .getConfigMapping(AlvhConfig.class);
     }
 }

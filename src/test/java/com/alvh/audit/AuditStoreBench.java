@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +64,7 @@ public final class AuditStoreBench {
                 return ds;
             }
         };
-        AlvhConfig config = config(dir);
+        AlvhConfig config = AuditFixtures.config(dir);
         Checkpoints checkpoints = new Checkpoints();
         checkpoints.config = config;
         checkpoints.init();
@@ -151,17 +150,5 @@ public final class AuditStoreBench {
         System.out.printf("%d source records, mean texts %d chars%n", out.size(),
                 out.stream().mapToInt(x -> x[0].length() + x[1].length() + x[2].length()).sum() / out.size());
         return out;
-    }
-
-    /** The service's own configuration mapping with its documented defaults, only the data directory set. */
-    private static AlvhConfig config(Path dir) {
-        return new io.smallrye.config.SmallRyeConfigBuilder()
-                .withMapping(AlvhConfig.class)
-                // "30s" style durations, as Quarkus reads them
-                .withConverter(Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
-                .withDefaultValue("alvh.data-dir", dir.toString())
-                .withDefaultValue("alvh.audit.checkpoint-every", "1000")
-                .build()
-                .getConfigMapping(AlvhConfig.class);
     }
 }

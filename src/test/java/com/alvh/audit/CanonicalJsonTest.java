@@ -3,6 +3,8 @@ package com.alvh.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,21 @@ class CanonicalJsonTest {
                 ChainHash.header(1, r, recordedAt));
         assertEquals("64cb2219adeaedf89da6ac589018c89edf2faa6e432bfdd25a18a34e20779155",
                 ChainHash.hash(1, r, Payload.of(new byte[] {1, 2, 3}), recordedAt, ChainHash.GENESIS));
+    }
+
+    @Test
+    void aTimestampAsReadFromTheDatabaseIsWrittenAsItsInstantAtAnyOffset() {
+        for (String text : List.of("2024-08-02T20:00:01.123456Z", "2024-02-29T23:59:59.999999Z",
+                "1970-01-01T00:00:00Z", "1969-12-31T23:59:59.000001Z", "0999-05-06T07:08:09.010203Z",
+                "+10000-01-01T00:00:00.5Z", "9999-12-31T23:30:00.000007Z")) {
+            Instant instant = Instant.parse(text);
+            for (ZoneOffset offset : List.of(ZoneOffset.UTC, ZoneOffset.ofHoursMinutes(5, 30),
+                    ZoneOffset.ofHours(-8), ZoneOffset.ofHours(14))) {
+                StringBuilder fromFields = new StringBuilder();
+                ChainHash.appendUtc(fromFields, OffsetDateTime.ofInstant(instant, offset));
+                assertEquals(ChainHash.instant(instant), fromFields.toString(), text + " at " + offset);
+            }
+        }
     }
 
     @Test
