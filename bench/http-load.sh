@@ -4,7 +4,8 @@
 # Environment: PORT (8106), DURATION per run (10s), CONNECTIONS ("1 16 64"), AUDIT ("on off"), JAR
 #   (target/quarkus-app/quarkus-run.jar), JAVA_OPTS (the defaults of ./run), BODY (examples/cpi-next-day.json),
 #   WARMUP (60s: on a 2-core machine the JIT needs about a minute of load before the figures stop rising),
-#   WARMUP_CONNECTIONS (16).
+#   WARMUP_CONNECTIONS (16), STORE (h2, or pg: the audit on the local PostgreSQL at 127.0.0.1:5432 in a database
+#   alvh_bench that each configuration drops and creates again; prints its size per record at the end).
 # Each configuration starts the service on a fresh data directory, waits for /q/health/ready, warms up, runs wrk, samples the service's RSS every 0.5 s during the run, and stops the
 # service with SIGTERM. Besides req/s and latency it prints the CPU the service used per answered request (user +
 # system, from /proc/<pid>/stat), which says more than req/s when other processes share the cores, and the load
@@ -19,6 +20,7 @@ CONNECTIONS=${CONNECTIONS:-"1 16 64"}
 AUDIT=${AUDIT:-"on off"}
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
 BODY=${BODY:-examples/cpi-next-day.json}
+STORE=${STORE:-h2}
 JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError}
 command -v wrk > /dev/null || { echo "installing wrk"; apt-get install -y wrk > /dev/null; }
 [ -f "$JAR" ] || ./mvnw -q -DskipTests package
@@ -29,9 +31,14 @@ trap 'stop; rm -rf "$WORK"' EXIT
 
 start() { # $1 = on|off
   rm -rf "$WORK/data"
+  local store_opts=""
+  if [ "$STORE" = pg ]; then
+    psql -q -h 127.0.0.1 -U postgres -d postgres -c 'DROP DATABASE IF EXISTS alvh_bench' -c 'CREATE DATABASE alvh_bench'
+    store_opts="-Dquarkus.profile=prod,pg -Dquarkus.datasource.postgresql.jdbc.url=jdbc:postgresql://127.0.0.1:5432/alvh_bench"
+  fi
   local t0; t0=$(date +%s.%N)
   # shellcheck disable=SC2086
-  java $JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -Dalvh.data-dir="$WORK/data" \
+  java $JAVA_OPTS $store_opts -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -Dalvh.data-dir="$WORK/data" \
     -Dalvh.audit.record-evaluations=$([ "$1" = on ] && echo true || echo false) -jar "$JAR" > "$WORK/service-$1.log" 2>&1 &
   PID=$!
   until curl -sf "http://127.0.0.1:$PORT/q/health/ready" > /dev/null; do
@@ -84,5 +91,10 @@ for audit in $AUDIT; do
     printf 'audit %-3s %3d conn: %s cpu/req=%dus peakRSS=%dMB load=%s..%s\n' "$audit" "$c" "$result" \
       $(( answered > 0 ? ticks * TICK_US / answered : 0 )) "$peak" "$load0" "$(cut -d' ' -f1 /proc/loadavg)"
   done
+  if [ "$STORE" = pg ] && [ "$audit" = on ]; then
+    psql -qtA -h 127.0.0.1 -U postgres -d alvh_bench -c "SELECT 'PostgreSQL: ' || count(*) || ' records, '
+      || (SELECT sum(pg_total_relation_size(t)) FROM unnest(ARRAY['evaluation','evaluation_rule','evaluation_action'])
+      AS t) / greatest(count(*), 1) || ' bytes per record (tables, indexes, TOAST)' FROM evaluation"
+  fi
   stop
 done
