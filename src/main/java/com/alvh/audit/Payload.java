@@ -17,8 +17,11 @@ import java.util.zip.Inflater;
  */
 public final class Payload {
 
-    /** Speed over the last few percent: compression runs on the caller's thread, before the record is queued. */
-    private static final int LEVEL = 6;
+    /**
+     * Level 3 with the dictionary costs what level 6 without it did (about 33 us for the cpi-next-day example, on the
+     * caller's thread) and stores 0.7 KB instead of 2.3 KB; level 6 with it saves 80 more bytes for 40 % more CPU.
+     */
+    private static final int LEVEL = 3;
 
     /** One compressor per thread, reset per record: creating one allocates its native window and tables each time. */
     private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(LEVEL));

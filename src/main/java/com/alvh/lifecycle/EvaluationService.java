@@ -4,6 +4,7 @@ import com.alvh.evaluation.NotReadyException;
 import com.alvh.evaluation.InvalidRequestException;
 import com.alvh.evaluation.Evaluator;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -100,8 +101,8 @@ public class EvaluationService {
     /**
      * Evaluates a request against the active versions on the calling thread, which it never blocks, and completes
      * with the answer's JSON on {@code answering} once its record is durable, or fails there (as {@link #evaluate}:
-     * counted only when recorded). For requests without a {@code ruleSetVersion}; what may block (storing a version the first time it is
-     * used) runs on {@code blocking}.
+     * counted only when recorded); at once when recording is off. For requests without a {@code ruleSetVersion};
+     * what may block (storing a version the first time it is used) runs on {@code blocking}.
      */
     public CompletionStage<String> evaluateActive(EvaluationRequest request, String requestJson, String caller,
                                                   Executor blocking, Executor answering) {
@@ -114,14 +115,20 @@ public class EvaluationService {
         MDC.put(MDC_KEY, id);
         try {
             var evaluation = Evaluator.run(id, request, profile, active, false, config.firingLimit());
-            return recorder.recordAsync(request, requestJson, evaluation, profile, active, caller, blocking)
-                    .handleAsync((answer, failure) -> {
-                        if (failure != null) {
-                            throw failure instanceof CompletionException c ? c : new CompletionException(failure);
-                        }
-                        metrics.count(evaluation.answer());
-                        return answer;
-                    }, answering);
+            CompletableFuture<String> recorded = recorder.recordAsync(request, requestJson, evaluation, profile,
+                    active, caller, blocking).toCompletableFuture();
+            if (recorded.isDone() && !recorded.isCompletedExceptionally()) {
+                // recording is off: nothing to wait for, so no hand-over either
+                metrics.count(evaluation.answer());
+                return recorded;
+            }
+            return recorded.handleAsync((answer, failure) -> {
+                if (failure != null) {
+                    throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+                }
+                metrics.count(evaluation.answer());
+                return answer;
+            }, answering);
         } finally {
             MDC.remove(MDC_KEY);
         }
