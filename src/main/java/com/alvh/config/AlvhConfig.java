@@ -106,6 +106,15 @@ public interface AlvhConfig {
         @WithDefault("256")
         int maxBatch();
 
+        /**
+         * When the last commit held more than one record (evaluations are arriving together), how long at most the
+         * writer lets the next batch fill up to the last one's size before committing it: fewer, larger commits cost
+         * less per record (each H2 commit rewrites the changed pages of every index). A lone caller never waits for
+         * it. 0 commits at once.
+         */
+        @WithDefault("1ms")
+        Duration gatherTime();
+
         /** How long an evaluation waits for its record to commit before it fails instead of answering. */
         @WithDefault("30s")
         Duration appendTimeout();
