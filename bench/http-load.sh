@@ -21,7 +21,7 @@ AUDIT=${AUDIT:-"on off"}
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
 BODY=${BODY:-examples/cpi-next-day.json}
 STORE=${STORE:-h2}
-JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError}
+JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError -XX:Tier4InvocationThreshold=15000 -XX:Tier4MinInvocationThreshold=1800 -XX:Tier4CompileThreshold=45000 -XX:Tier4BackEdgeThreshold=120000}
 command -v wrk > /dev/null || { echo "installing wrk"; apt-get install -y wrk > /dev/null; }
 [ -f "$JAR" ] || ./mvnw -q -DskipTests package
 WORK=$(mktemp -d /tmp/alvh-bench.XXXXXX)

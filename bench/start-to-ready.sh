@@ -18,7 +18,7 @@ rounds=${4:-5}
 shift $(( $# < 4 ? $# : 4 ))
 variants=("$@")
 [ ${#variants[@]} -gt 0 ] || variants=("default=")
-: "${ALVH_JAVA_OPTS:=-Xms64m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8}"
+: "${ALVH_JAVA_OPTS:=-Xms64m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError -XX:Tier4InvocationThreshold=15000 -XX:Tier4MinInvocationThreshold=1800 -XX:Tier4CompileThreshold=45000 -XX:Tier4BackEdgeThreshold=120000 -Dfile.encoding=UTF-8}"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 tick=$(getconf CLK_TCK)
