@@ -50,6 +50,8 @@ class ChainWriter {
     /** Advisory lock key of the chain head ("ALVH" in ASCII). */
     static final long HEAD_LOCK_KEY = 0x414C5648L;
     private static final ReentrantLock EMBEDDED_HEAD_LOCK = new ReentrantLock();
+    /** Longest wait at shutdown for the upkeep thread's current round (a pause of 25 ms and one bounded compaction). */
+    private static final long UPKEEP_STOP_MILLIS = 2_000;
     /** How often a gathering writer looks at the queue: a tenth of the default gather time. */
     private static final long GATHER_STEP_NANOS = 100_000;
     /** H2: the head the writers of this JVM committed last (guarded by EMBEDDED_HEAD_LOCK). */
@@ -112,6 +114,8 @@ class ChainWriter {
     void stop(@Observes(notifyObserver = Reception.IF_EXISTS) ShutdownEvent ignored) {
         stopping = true;
         try {
+            // not interrupted: an interrupt during file I/O would close H2's file channel; a round ends by itself
+            upkeepThread.join(UPKEEP_STOP_MILLIS);
             writer.join(config.audit().appendTimeout().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -254,6 +258,9 @@ class ChainWriter {
                 Thread.sleep(EmbeddedStoreUpkeep.ROUND_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
+            }
+            if (stopping) {
                 return;
             }
             if (!healthy) {
