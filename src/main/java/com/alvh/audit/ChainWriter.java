@@ -172,16 +172,13 @@ class ChainWriter {
                 CanonicalJson.array(record.actionTypes()), CanonicalJson.array(record.rulesFired()),
                 new CompletableFuture<>());
         queue.add(p);
-        CompletableFuture<StoredEvaluation> outcome = new CompletableFuture<>();
-        p.done().orTimeout(config.audit().appendTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((stored, failure) -> {
-                    if (failure == null) {
-                        outcome.complete(stored);
-                    } else {
-                        outcome.completeExceptionally(asWriteFailure(record, failure));
+        return p.done().orTimeout(config.audit().appendTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .handle((stored, failure) -> {
+                    if (failure != null) {
+                        throw asWriteFailure(record, failure);
                     }
+                    return stored;
                 });
-        return outcome;
     }
 
     private static AuditWriteException asWriteFailure(EvaluationRecord record, Throwable failure) {

@@ -32,7 +32,7 @@ public record PayloadDictionary(long id, byte[] bytes) {
     }
 
     /** The dictionary id as zlib computes it: Adler-32 of its bytes. */
-    static long idOf(byte[] bytes) {
+    private static long idOf(byte[] bytes) {
         Adler32 adler = new Adler32();
         adler.update(bytes);
         return adler.getValue();

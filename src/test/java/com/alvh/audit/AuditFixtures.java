@@ -112,4 +112,19 @@ public final class AuditFixtures {
                 .build()
                 .getConfigMapping(AlvhConfig.class);
     }
+
+    /**
+     * A verifier wired by hand (outside Quarkus, or with test-only walk settings): the given store and checkpoints,
+     * the versions read from the same store, {@code threads} stretches at most.
+     */
+    static ChainVerifier verifier(AuditDatabase database, Checkpoints checkpoints, int threads) {
+        ChainVerifier v = new ChainVerifier();
+        v.database = database;
+        v.checkpoints = checkpoints;
+        VersionStore versions = new VersionStore();
+        versions.database = database;
+        v.versions = versions;
+        v.walkThreads = threads;
+        return v;
+    }
 }

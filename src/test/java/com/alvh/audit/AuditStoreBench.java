@@ -106,12 +106,7 @@ public final class AuditStoreBench {
         }
         checkpoints.write(head.seq(), head.hash());
 
-        ChainVerifier verifier = new ChainVerifier();
-        verifier.database = db;
-        verifier.checkpoints = checkpoints;
-        VersionStore versions = new VersionStore();
-        versions.database = db;
-        verifier.versions = versions;
+        ChainVerifier verifier = AuditFixtures.verifier(db, checkpoints, Runtime.getRuntime().availableProcessors());
         for (int round = 1; round <= 3; round++) {
             long t0 = System.nanoTime();
             ChainVerification full = verifier.verifyFull();

@@ -59,18 +59,27 @@ class CanonicalJsonTest {
     }
 
     @Test
-    void aTimestampAsReadFromTheDatabaseIsWrittenAsItsInstantAtAnyOffset() {
-        for (String text : List.of("2024-08-02T20:00:01.123456Z", "2024-02-29T23:59:59.999999Z",
-                "1970-01-01T00:00:00Z", "1969-12-31T23:59:59.000001Z", "0999-05-06T07:08:09.010203Z",
-                "+10000-01-01T00:00:00.5Z", "9999-12-31T23:30:00.000007Z")) {
+    void aTimestampIsWrittenInUtcWithMicrosecondsFromAnInstantAndFromAnyOffset() {
+        // the documented form (docs/audit-chain.md): UTC, six fraction digits always; years outside 1000-9999 as
+        // ISO-8601 writes them
+        Map<String, String> written = new LinkedHashMap<>();
+        written.put("2024-08-02T20:00:01.123456Z", "2024-08-02T20:00:01.123456Z");
+        written.put("2024-02-29T23:59:59.999999Z", "2024-02-29T23:59:59.999999Z");
+        written.put("1970-01-01T00:00:00Z", "1970-01-01T00:00:00.000000Z");
+        written.put("1969-12-31T23:59:59.000001Z", "1969-12-31T23:59:59.000001Z");
+        written.put("0999-05-06T07:08:09.010203Z", "0999-05-06T07:08:09.010203Z");
+        written.put("+10000-01-01T00:00:00.5Z", "+10000-01-01T00:00:00.500000Z");
+        written.put("9999-12-31T23:30:00.000007Z", "9999-12-31T23:30:00.000007Z");
+        written.forEach((text, expected) -> {
             Instant instant = Instant.parse(text);
+            assertEquals(expected, ChainHash.instant(instant), text);
             for (ZoneOffset offset : List.of(ZoneOffset.UTC, ZoneOffset.ofHoursMinutes(5, 30),
                     ZoneOffset.ofHours(-8), ZoneOffset.ofHours(14))) {
                 StringBuilder fromFields = new StringBuilder();
                 ChainHash.appendUtc(fromFields, OffsetDateTime.ofInstant(instant, offset));
-                assertEquals(ChainHash.instant(instant), fromFields.toString(), text + " at " + offset);
+                assertEquals(expected, fromFields.toString(), text + " at " + offset);
             }
-        }
+        });
     }
 
     @Test

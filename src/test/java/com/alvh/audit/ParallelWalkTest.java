@@ -25,8 +25,6 @@ class ParallelWalkTest {
     AuditDatabase database;
     @Inject
     Checkpoints checkpoints;
-    @Inject
-    VersionStore versions;
 
     @BeforeEach
     void fortyCheckpointedRecords() {
@@ -38,11 +36,7 @@ class ParallelWalkTest {
     }
 
     private ChainVerifier verifier(int threads) {
-        ChainVerifier v = new ChainVerifier();
-        v.database = database;
-        v.checkpoints = checkpoints;
-        v.versions = versions;
-        v.walkThreads = threads;
+        ChainVerifier v = AuditFixtures.verifier(database, checkpoints, threads);
         v.minRecordsPerSegment = 10;
         return v;
     }

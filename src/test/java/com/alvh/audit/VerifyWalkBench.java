@@ -38,14 +38,9 @@ public final class VerifyWalkBench {
         Checkpoints checkpoints = new Checkpoints();
         checkpoints.config = AuditFixtures.config(dir);
         checkpoints.init();
-        ChainVerifier verifier = new ChainVerifier();
-        verifier.database = db;
-        verifier.checkpoints = checkpoints;
-        VersionStore versions = new VersionStore();
-        versions.database = db;
-        verifier.versions = versions;
         // -Dbench.threads=1 for the one-thread walk; default as the service: one per processor
-        verifier.walkThreads = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
+        ChainVerifier verifier = AuditFixtures.verifier(db, checkpoints,
+                Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors()));
         System.out.printf("walk threads: %d%n", verifier.walkThreads);
         // the service's pool keeps connections open; without one H2 would close (and compact) the file after
         // every walk
